@@ -1,0 +1,2 @@
+module Dip.Analysis.Placeholder
+let x = 1
