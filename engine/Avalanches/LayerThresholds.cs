@@ -18,8 +18,8 @@ public sealed class LayerThresholds
     public static LayerThresholds Constant(double theta) => new([theta], false);
 
     /// <summary>Threshold theta_l = values[l] for layers 0..values.Length-1 (a copy is kept).</summary>
-    public static LayerThresholds PerLayer(ReadOnlySpan<double> values) =>
-        values.Length > 0 ? new(values.ToArray(), true)
+    public static LayerThresholds PerLayer(IReadOnlyList<double> values) =>
+        values is { Count: > 0 } ? new(values.ToArray(), true)
             : throw new ArgumentException("per-layer thresholds need at least one layer, got none", nameof(values));
 
     /// <summary>True when every layer has the same threshold.</summary>
