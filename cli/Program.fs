@@ -6,7 +6,8 @@ open Dip.Cli.Infrastructure
 
 /// Every verb: name, one-line description, and its entry point (arguments after the verb -> exit code).
 let verbs : (string * string * (string[] -> int)) list =
-    [ ]
+    [ "simulate", "simulate random deep networks and cut their activity into avalanches", Commands.Simulate.run
+      "avalanches", "cut activity data (trial,layer,activity) into avalanches", Commands.Avalanches.run ]
 
 let private usage () =
     let lines = verbs |> List.map (fun (name, about, _) -> $"  {name,-14}{about}")

@@ -26,6 +26,12 @@ public abstract class LayerwisePath : ITrialPath
     /// <inheritdoc />
     public int Depth => Spec.Network.Depth;
 
+    /// <summary>
+    /// When set, a trial stops after the first layer whose first observable is at or below this threshold, and the
+    /// remaining entries are NaN: all that seeded avalanches need (theory.md §4.3), at a fraction of the cost.
+    /// </summary>
+    public Avalanches.LayerThresholds? StopBelow { get; init; }
+
     /// <inheritdoc />
     public int Run(long trial, Span<double> activity)
     {
@@ -43,6 +49,11 @@ public abstract class LayerwisePath : ITrialPath
             state.Activate(Network.Activation);
             state.Record(Observables, Spec.ActiveUnitThreshold, layer, stride, activity);
             if (layer == Depth) return -1;
+            if (StopBelow is not null && !(activity[layer] > StopBelow[layer]))
+            {
+                for (int o = 0; o < Observables.Count; o++) activity.Slice(o * stride + layer + 1, Depth - layer).Fill(double.NaN);
+                return -1;
+            }
             Advance(state, scratch, trial, layer + 1);
         }
     }
