@@ -7,44 +7,52 @@ open Dip.Analysis.Special
 
 let private cursor (seed: uint64) = RandomCursor(RandomStream.For(seed, 0L, 0, StreamRole.Generator))
 
-/// Continuous power law on [xmin, infinity): x = xmin (1 - u)^(-1/(alpha - 1)). alpha > 1, xmin > 0.
+/// One continuous power-law variate on [xmin, infinity): xmin (1 - u)^(-1/(alpha - 1)).
+let drawContinuous (c: RandomCursor) (alpha: float) (xmin: float) = xmin * (1.0 - c.NextDouble()) ** (-1.0 / (alpha - 1.0))
+
+/// One continuous power-law variate on [a, b] (any real alpha): the inverse CDF of Deluca-Corral.
+let drawContinuousTruncated (c: RandomCursor) (alpha: float) (a: float) (b: float) =
+    let u = c.NextDouble()
+    if abs (alpha - 1.0) < 1e-12 then a * (b / a) ** u
+    else (u * b ** (1.0 - alpha) + (1.0 - u) * a ** (1.0 - alpha)) ** (1.0 / (1.0 - alpha))
+
+/// One discrete power-law variate on {xmin, ...}: the smallest x with P(X >= x + 1) &lt; u, found by doubling then
+/// bisection (CSN appendix D). survival(x) = P(X >= x).
+let drawDiscrete (c: RandomCursor) (survival: float -> float) (xmin: float) =
+    let u = c.NextDouble()
+    let mutable lo, hi = xmin, xmin
+    while survival (hi + 1.0) >= u && hi < 1e15 do
+        lo <- hi + 1.0
+        hi <- 2.0 * hi + 1.0
+    while lo < hi do
+        let mid = floor ((lo + hi) / 2.0)
+        if survival (mid + 1.0) < u then hi <- mid else lo <- mid + 1.0
+    lo
+
+/// Continuous power law on [xmin, infinity). alpha > 1, xmin > 0.
 [<CompiledName("Continuous")>]
 let continuous (alpha: float) (xmin: float) (n: int) (seed: uint64) : float[] =
     if not (alpha > 1.0) then invalidArg (nameof alpha) $"alpha must be > 1, got {alpha}"
     if not (xmin > 0.0) then invalidArg (nameof xmin) $"xmin must be > 0, got {xmin}"
     let c = cursor seed
-    Array.init n (fun _ -> xmin * (1.0 - c.NextDouble()) ** (-1.0 / (alpha - 1.0)))
+    Array.init n (fun _ -> drawContinuous c alpha xmin)
 
-/// Continuous power law truncated to [a, b] (any real alpha): inverse CDF of Deluca-Corral.
+/// Continuous power law truncated to [a, b] (any real alpha).
 [<CompiledName("ContinuousTruncated")>]
 let continuousTruncated (alpha: float) (a: float) (b: float) (n: int) (seed: uint64) : float[] =
     if not (a > 0.0 && b > a) then invalidArg (nameof b) $"need 0 < a < b, got a = {a}, b = {b}"
     let c = cursor seed
-    Array.init n (fun _ ->
-        let u = c.NextDouble()
-        if abs (alpha - 1.0) < 1e-12 then a * (b / a) ** u
-        else (u * b ** (1.0 - alpha) + (1.0 - u) * a ** (1.0 - alpha)) ** (1.0 / (1.0 - alpha)))
+    Array.init n (fun _ -> drawContinuousTruncated c alpha a b)
 
-/// Discrete power law on {xmin, xmin+1, ...}, exact: inverts P(X >= x) = zeta(alpha, x)/zeta(alpha, xmin) by doubling
-/// then bisection (CSN appendix D). alpha > 1, integer xmin >= 1.
+/// Discrete power law on {xmin, xmin+1, ...}, exact, from P(X >= x) = zeta(alpha, x)/zeta(alpha, xmin). alpha > 1,
+/// integer xmin >= 1.
 [<CompiledName("Discrete")>]
 let discrete (alpha: float) (xmin: int) (n: int) (seed: uint64) : float[] =
     if not (alpha > 1.0) then invalidArg (nameof alpha) $"alpha must be > 1, got {alpha}"
     if xmin < 1 then invalidArg (nameof xmin) $"xmin must be >= 1, got {xmin}"
     let c = cursor seed
     let z = HurwitzZeta.value alpha (float xmin)
-    let survival (x: float) = HurwitzZeta.value alpha x / z
-    Array.init n (fun _ ->
-        let u = c.NextDouble()
-        // smallest x >= xmin with P(X >= x + 1) < u
-        let mutable lo, hi = float xmin, float xmin
-        while survival (hi + 1.0) >= u && hi < 1e15 do
-            lo <- hi + 1.0
-            hi <- 2.0 * hi + 1.0
-        while lo < hi do
-            let mid = floor ((lo + hi) / 2.0)
-            if survival (mid + 1.0) < u then hi <- mid else lo <- mid + 1.0
-        lo)
+    Array.init n (fun _ -> drawDiscrete c (fun x -> HurwitzZeta.value alpha x / z) (float xmin))
 
 /// Discrete power law truncated to {a..b} (any real alpha), exact, by inverting the cumulative sums (b - a <= 10^7).
 [<CompiledName("DiscreteTruncated")>]

@@ -97,3 +97,39 @@ let ``bad data is rejected naming the value`` () =
     Assert.That(e.Message, Does.Contain "-3")
     let e = Assert.Throws<ArgumentException>(fun () -> Fit.fit Fit.defaults [| 1.0; 2.0 |] |> ignore)
     Assert.That(e.Message, Does.Contain "too few")
+
+[<Test>]
+let ``bootstrap p is not small for a true power law and small for exponential and log-normal data`` () =
+    let options = { Fit.defaults with Discrete = Some false }
+    let p data = GoodnessOfFit.bootstrapPValue options data (Fit.fit options data) 100 5UL
+    Assert.That(p (PowerLawSampler.continuous 2.5 1.0 1000 21UL), Is.GreaterThan 0.1)
+    let c = Dip.Engine.Random.RandomCursor(Dip.Engine.Random.RandomStream.For(22UL, 0L, 0, Dip.Engine.Random.StreamRole.Generator))
+    let exponential = Array.init 1000 (fun _ -> 1.0 + c.NextExponential())
+    let logNormal = Array.init 3000 (fun _ -> exp (1.0 + 0.7 * c.NextNormal()))
+    // With a free xmin the scan may retreat to the last ~50 points, where any light tail passes; with xmin at the
+    // support's lower end (fixed, and so also in every refit) both are rejected.
+    let fixedAtOne = { options with Xmin = Some 1.0 }
+    let pFixed data = GoodnessOfFit.bootstrapPValue fixedAtOne data (Fit.fit fixedAtOne data) 100 5UL
+    Assert.That(pFixed exponential, Is.LessThanOrEqualTo 0.1)
+    Assert.That(pFixed (logNormal |> Array.filter (fun x -> x >= 1.0)), Is.LessThanOrEqualTo 0.1)
+
+[<Test>]
+let ``bootstrap p-value is the same for any thread count and reproducible`` () =
+    let options = { Fit.defaults with Discrete = Some false }
+    let data = PowerLawSampler.continuous 2.0 1.0 400 23UL
+    let f = Fit.fit options data
+    Assert.That(GoodnessOfFit.bootstrapPValue options data f 40 9UL, Is.EqualTo(GoodnessOfFit.bootstrapPValue options data f 40 9UL))
+
+[<Test>]
+let ``likelihood ratios favour the power law on power-law data and the truth on exponential data`` () =
+    let pl = ModelComparison.compare (PowerLawSampler.continuous 2.2 1.0 5000 31UL) 1.0
+    let exp = pl |> List.find (fun c -> c.Alternative = "exponential")
+    Assert.That(exp.R, Is.GreaterThan 0.0)
+    Assert.That(exp.P, Is.LessThan 0.01)
+    let cutoff = pl |> List.find (fun c -> c.Alternative = "power_law_with_cutoff")
+    Assert.That(cutoff.P, Is.GreaterThan 0.01, "no evidence for a cutoff in a pure power law")
+    let c = Dip.Engine.Random.RandomCursor(Dip.Engine.Random.RandomStream.For(32UL, 0L, 0, Dip.Engine.Random.StreamRole.Generator))
+    let onExponential = ModelComparison.compare (Array.init 3000 (fun _ -> 1.0 + c.NextExponential())) 1.0
+    let e = onExponential |> List.find (fun c -> c.Alternative = "exponential")
+    Assert.That(e.R, Is.LessThan 0.0)
+    Assert.That(e.P, Is.LessThan 0.01)
