@@ -26,7 +26,25 @@ module ExitCode =
 let require (flag: string) (rule: string) (ok: 'T -> bool) (value: 'T) : 'T =
     if ok value then value else badInput "--%s must be %s, got %O" flag rule value
 
-/// Runs a verb body, mapping bad input to exit code 2 and engine argument errors (which name the value) to exit code 2.
+/// Matches an ArgumentException (the engine's and the analysis' way of naming a bad value), also when a parallel loop
+/// wrapped it in an AggregateException.
+let rec (|ArgumentError|_|) (e: exn) : ArgumentException option =
+    match e with
+    | :? ArgumentException as a -> Some a
+    | :? AggregateException as a when a.InnerExceptions.Count > 0 ->
+        match a.InnerExceptions[0] with
+        | ArgumentError inner -> Some inner
+        | _ -> None
+    | _ -> None
+
+/// The first line of an argument error, without .NET's "(Parameter 'x')" suffix.
+let describe (e: ArgumentException) : string =
+    let first = e.Message.Split('\n').[0]
+    match e.ParamName with
+    | null -> first
+    | name -> first.Replace($" (Parameter '{name}')", "")
+
+/// Runs a verb body, mapping bad input and argument errors to exit code 2.
 let guard (verb: string) (body: unit -> int) : int =
     try
         body ()
@@ -34,6 +52,6 @@ let guard (verb: string) (body: unit -> int) : int =
     | BadInput message ->
         eprintfn "dip %s: %s" verb message
         ExitCode.BadInput
-    | :? ArgumentException as e ->
-        eprintfn "dip %s: %s" verb (e.Message.Split('\n').[0])
+    | ArgumentError e ->
+        eprintfn "dip %s: %s" verb (describe e)
         ExitCode.BadInput
