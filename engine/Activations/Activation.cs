@@ -22,6 +22,9 @@ public abstract class Activation
     /// <summary>True when phi is analytic at 0, so that <see cref="TaylorCoefficients"/> is defined (false for ReLU).</summary>
     public virtual bool HasTaylorSeries => true;
 
+    /// <summary>Points where phi or phi' is not smooth (empty for analytic activations); quadrature splits its range there.</summary>
+    public virtual IReadOnlyList<double> Kinks => [];
+
     /// <summary>
     /// phi(x0), phi'(x0), ..., phi^(count-1)(x0): the first <paramref name="count"/> derivatives at <paramref name="x0"/>.
     /// Throws <see cref="NotSupportedException"/> where phi is not smooth at x0.

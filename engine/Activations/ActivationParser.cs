@@ -28,8 +28,10 @@ internal static class ActivationParser
             "erf" => Activation.Erf,
             "linear" or "identity" => Activation.Linear,
             "hardtanh" or "hard-tanh" => Activation.HardTanh,
+            "phi-d1" => Theory.DesignedActivations.PhiD1,
+            "phi-d2" => Theory.DesignedActivations.PhiD2,
             _ => throw new FormatException(
-                $"unknown activation '{text}' (expected tanh, relu, erf, linear, hardtanh, poly:a0,a1,... or NAME(SPEC))"),
+                $"unknown activation '{text}' (expected tanh, relu, erf, linear, hardtanh, phi-d1, phi-d2, poly:a0,a1,... or NAME(SPEC))"),
         };
     }
 

@@ -27,6 +27,9 @@ public sealed class ComposedActivation : ScalarKernelActivation
     /// <inheritdoc/>
     public override bool HasTaylorSeries => Inner.HasTaylorSeries && Outer.HasTaylorSeries;
 
+    /// <summary>The inner activation's kinks (kinks of the outer one are not mapped back through the inner one).</summary>
+    public override IReadOnlyList<double> Kinks => Inner.Kinks;
+
     /// <inheritdoc/>
     public override double Value(double x) => Outer.Value(Inner.Value(x));
 

@@ -11,6 +11,9 @@ public sealed class HardTanhActivation : ScalarKernelActivation
     public override double Derivative(double x) => x >= -1.0 && x < 1.0 ? 1.0 : 0.0;
     /// <inheritdoc/>
     public override double SecondDerivative(double x) => 0.0;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<double> Kinks => [-1.0, 1.0];
     /// <inheritdoc/>
     public override double[] DerivativesAt(double x0, int count)
     {

@@ -13,6 +13,9 @@ public sealed class ReluActivation : ScalarKernelActivation
     public override double Derivative(double x) => x >= 0.0 ? 1.0 : 0.0;
     /// <inheritdoc/>
     public override double SecondDerivative(double x) => 0.0;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<double> Kinks => [0.0];
     /// <inheritdoc/>
     public override double[] DerivativesAt(double x0, int count)
     {

@@ -1,0 +1,26 @@
+/// Binned empirical densities for log-log plots of avalanche distributions.
+module Dip.Cli.Report.Histogram
+
+/// Density estimate on logarithmic bins (`binsPerDecade` per decade) over [min, max] of the data: one point
+/// (geometric bin centre, count / (n * bin width)) per non-empty bin. For integer data the bin edges are widened to
+/// whole integers so that every bin holds at least one integer.
+let logBinnedDensity (binsPerDecade: int) (discrete: bool) (values: float[]) : (float * float)[] =
+    let positive = values |> Array.filter (fun v -> v > 0.0)
+    if positive.Length = 0 then [||]
+    else
+        let lo, hi = Array.min positive, Array.max positive
+        let step = 1.0 / float binsPerDecade
+        let edges =
+            let raw = [| for k in 0 .. int (ceil ((log10 hi - log10 lo) / step)) + 1 -> 10.0 ** (log10 lo + float k * step) |]
+            if discrete then raw |> Array.map (fun e -> ceil (e - 1e-9) - 0.5) |> Array.distinct else raw
+        let n = float positive.Length
+        [| for b in 0 .. edges.Length - 2 do
+             let a, c = edges.[b], edges.[b + 1]
+             let count = positive |> Array.sumBy (fun v -> if v >= a && v < c then 1.0 else 0.0)
+             if count > 0.0 then yield sqrt (max a 0.5 * c), count / (n * (c - a)) |]
+
+/// Points of the fitted power-law density p(x) = (n_tail / n) (alpha - 1) / xmin (x / xmin)^-alpha on [xmin, xmax].
+let powerLawDensity (alpha: float) (xmin: float) (xmax: float) (tailFraction: float) : (float * float)[] =
+    [| for k in 0 .. 40 ->
+         let x = xmin * (xmax / xmin) ** (float k / 40.0)
+         x, tailFraction * (alpha - 1.0) / xmin * (x / xmin) ** (-alpha) |]

@@ -1,0 +1,56 @@
+/// Couplings of theory.md §3.2: closed forms for tanh and erf, agreement with the exact chain's conditional mean and
+/// variance at small q (by quadrature, and by direct sampling of Q' = sw2 (1/N) sum phi(sqrt(Q) z)^2 + sb2).
+module Dip.PropTests.Engine.Theory.CouplingsTests
+
+open System
+open NUnit.Framework
+open Dip.Engine.Activations
+open Dip.Engine.Random
+open Dip.Engine.Theory
+open Dip.PropTests.Statistics
+
+[<Test>]
+let ``tanh and erf couplings in closed form`` () =
+    let sw2, sb2 = 1.3, 0.02
+    let t = Couplings.For(Activation.Tanh, sw2, sb2)
+    Assert.That([ t.R; t.H; t.U; t.D1; t.D2 ], Is.EqualTo<float list>([ sw2 - 1.0; sb2; 2.0 * sw2; 0.0; 2.0 * sw2 * sw2 ]).Within(1e-12))
+    Assert.That((Couplings.For(Activation.Tanh, sw2, sb2, true)).D2, Is.EqualTo(4.0 * sw2 * sw2).Within(1e-12))
+    let e = Couplings.For(Activation.Erf, sw2, 0.0)
+    Assert.That([ e.R; e.U; e.D1; e.D2 ], Is.EqualTo<float list>([ 4.0 * sw2 / Math.PI - 1.0; 8.0 * sw2 / Math.PI; 0.0; 32.0 * sw2 * sw2 / (Math.PI * Math.PI) ]).Within(1e-12))
+    Assert.That(t.PredictedClass, Is.EqualTo "free-BM")
+    Assert.That((Couplings.For(DesignedActivations.PhiD1, 1.0, 0.0)).PredictedClass, Is.EqualTo "DP")
+    Assert.That(AvalancheExponents.ForNoiseExponent 1.0, Is.EqualTo(AvalancheExponents(1.5, 2.0, 2.0)))
+    Assert.That(AvalancheExponents.ForNoiseExponent 2.0, Is.EqualTo(AvalancheExponents(4.0 / 3.0, 1.5, 1.5)))
+
+/// Conditional mean and N * variance of Q' given Q, by quadrature.
+let exactMoments (phi: Activation) sw2 sb2 q =
+    let m2 = GaussianExpectation.Of(fun z -> phi.Value(sqrt q * z) ** 2.0)
+    let m4 = GaussianExpectation.Of(fun z -> phi.Value(sqrt q * z) ** 4.0)
+    sw2 * m2 + sb2, sw2 * sw2 * (m4 - m2 * m2)
+
+let activations : obj[][] = [| [| "tanh" |]; [| "phi-d1" |]; [| "erf" |]; [| "tanh(poly:0.1,1,0.3,0.2)" |] |]
+
+[<TestCaseSource(nameof activations)>]
+let ``couplings match the exact chain's conditional mean and variance to third order in q`` (spec: string) =
+    let phi, sw2, sb2 = Activation.Parse spec, 1.1, 0.01
+    let c = Couplings.For(phi, sw2, sb2)
+    let errors q =
+        let mean, nVar = exactMoments phi sw2 sb2 q
+        abs (mean - (c.H + (1.0 + c.R) * q - c.U * q * q)), abs (nVar - (c.D1 * q + c.D2 * q * q))
+    let (m1, v1), (m2, v2) = errors 0.02, errors 0.01
+    // Halving q divides an O(q^3) remainder by about 8; allow 6 to 10 and tiny absolute values.
+    for big, small in [ m1, m2; v1, v2 ] do
+        Assert.That(small < 1e-13 || (big / small > 6.0 && big / small < 10.0), $"remainder ratio {big / small} ({big}, {small})")
+
+[<Test>]
+let ``sampled exact chain agrees with the coupling mean and variance at small q`` () =
+    let phi, sw2, sb2, n, q = DesignedActivations.PhiD1, 1.0, 0.0, 64, 0.01
+    let c = Couplings.For(phi, sw2, sb2)
+    let cursor = RandomCursor(RandomStream.For(3UL, 0L, 0, StreamRole.Generator))
+    let samples = Array.init 40000 (fun _ -> sw2 * (Seq.init n (fun _ -> phi.Value(sqrt q * cursor.NextNormal()) ** 2.0) |> Seq.sum) / float n + sb2)
+    let mean, nVar = exactMoments phi sw2 sb2 q
+    Assert.That(abs (Dip.PropTests.Statistics.mean samples - mean), Is.LessThan(4.5 * meanSe samples))
+    Assert.That(abs (variance samples - nVar / float n), Is.LessThan(4.5 * varianceSe samples))
+    // and the couplings are within their O(q^3) remainder of the exact moments (relative 5% at q = 0.01).
+    Assert.That(abs (c.H + (1.0 + c.R) * q - c.U * q * q - mean) / mean, Is.LessThan 1e-4)
+    Assert.That(abs (c.D1 * q + c.D2 * q * q - nVar) / nVar, Is.LessThan 0.05)
