@@ -5,38 +5,17 @@ module Dip.Analysis.PowerLaw.Discrete
 open System
 open Dip.Analysis.Special
 
-/// Largest support b - a for which a truncated law with alpha <= 1 is normalised by direct summation.
-let private directSumLimit = 1e6
-
-/// Normalizer of the law: zeta(alpha, a) untruncated; truncated, zeta(alpha, a) - zeta(alpha, b + 1) for alpha > 1 and
-/// the direct sum of k^-alpha otherwise (support up to 10^6 points).
+/// Normalizer of the law: zeta(alpha, a) untruncated (alpha > 1); truncated, sum_{k=a}^{b} k^-alpha for any real alpha
+/// (HurwitzZeta.powerSum: direct terms plus finite Euler-Maclaurin, regular at alpha = 1, any support size).
 let normalizer (alpha: float) (a: float) (b: float option) =
-    match b with
-    | None -> HurwitzZeta.value alpha a
-    | Some b when alpha > 1.0 + 1e-6 -> HurwitzZeta.value alpha a - HurwitzZeta.value alpha (b + 1.0)
-    | Some b when b - a <= directSumLimit ->
-        let mutable s = 0.0
-        let mutable k = b
-        while k >= a do
-            s <- s + k ** (-alpha)
-            k <- k - 1.0
-        s
-    | Some b -> invalidArg (nameof alpha) $"a truncated law on {b - a + 1.0} points needs alpha > 1, got {alpha}"
+    HurwitzZeta.powerSum alpha a (defaultArg b Double.PositiveInfinity)
 
-/// P(X <= x) of the fitted law, as a function (a truncated law with alpha <= 1 precomputes its cumulative sums once).
+/// P(X <= x) of the fitted law, as a function.
 let cdf (alpha: float) (xmin: float) (xmax: float option) : float -> float =
     match xmax with
     | None ->
         let z = HurwitzZeta.value alpha xmin
         fun x -> if x < xmin then 0.0 else 1.0 - HurwitzZeta.value alpha (floor x + 1.0) / z
-    | Some b when alpha <= 1.0 + 1e-6 ->
-        let terms = int (b - xmin) + 1
-        let cumulative = Array.zeroCreate<float> terms
-        let mutable s = 0.0
-        for k in 0 .. terms - 1 do
-            s <- s + (xmin + float k) ** (-alpha)
-            cumulative.[k] <- s
-        fun x -> if x < xmin then 0.0 elif x >= b then 1.0 else cumulative.[int (floor x - xmin)] / s
     | Some b ->
         let z = normalizer alpha xmin xmax
         fun x -> if x < xmin then 0.0 elif x >= b then 1.0 else normalizer alpha xmin (Some(floor x)) / z
@@ -83,7 +62,6 @@ let fitTail (sortedTail: float[]) (xmin: float) (xmax: float option) (n: int) : 
           LogLikelihood = -float nt * log z - alpha * sumLog }
     | Some b ->
         let total alpha = -float nt * log (normalizer alpha xmin xmax) - alpha * sumLog
-        let lowest = if b - xmin <= directSumLimit then -4.0 else 1.0 + 1e-6
-        let alpha = Continuous.maximize total lowest 8.0
+        let alpha = Continuous.maximize total -4.0 8.0
         { Alpha = alpha; AlphaSe = Continuous.curvatureSe total alpha; Xmin = xmin; Xmax = Some b; N = n; NTail = nt
           Ks = ks sortedTail (cdf alpha xmin xmax); Discrete = true; LogLikelihood = total alpha }

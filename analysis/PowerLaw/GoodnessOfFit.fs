@@ -1,6 +1,6 @@
 /// Goodness of fit by the semi-parametric bootstrap of Clauset, Shalizi & Newman (2009, §4.1; theory.md §6.4): each
 /// synthetic set draws, point by point, from the fitted power law with probability n_tail/n and otherwise resamples the
-/// observed values below xmin; it is refitted with the full procedure (xmin scan included) and its KS distance compared
+/// observed values outside [xmin, xmax]; it is refitted with the full procedure (xmin scan included) and its KS distance compared
 /// with the observed one. Resample j uses stream (seed, j, 0, Resampling): the p-value is the same for any thread count.
 module Dip.Analysis.PowerLaw.GoodnessOfFit
 
@@ -11,7 +11,8 @@ open Dip.Analysis.Generators
 [<CompiledName("BootstrapPValue")>]
 let bootstrapPValue (options: Fit.FitOptions) (data: float[]) (fitted: PowerLawFit) (k: int) (seed: uint64) : float =
     if k < 1 then invalidArg (nameof k) $"the bootstrap needs at least 1 resample, got {k}"
-    let body = data |> Array.filter (fun x -> x < fitted.Xmin)
+    // Observed values outside the fitted support [Xmin, Xmax], so that synthetic sets keep the observed proportions.
+    let body = data |> Array.filter (fun x -> x < fitted.Xmin || (fitted.Xmax.IsSome && x > fitted.Xmax.Value))
     let n = data.Length
     let tailProbability = float fitted.NTail / float n
     let draw (c: RandomCursor) : float -> float =
