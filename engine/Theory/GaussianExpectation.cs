@@ -65,8 +65,12 @@ public static class GaussianExpectation
         }
     }
 
+    /// <summary>Gauss-Legendre nodes and weights on [-1, 1] with <paramref name="m"/> points (m &gt;= 1).</summary>
+    public static (double[] Nodes, double[] Weights) GaussLegendreRule(int m) =>
+        m >= 1 ? GaussLegendre(m) : throw new ArgumentException($"a Gauss-Legendre rule needs m >= 1 points, got {m}", nameof(m));
+
     /// <summary>Gauss-Legendre nodes and weights on [-1, 1] (Newton iteration on the Legendre recurrence).</summary>
-    internal static (double[] Nodes, double[] Weights) GaussLegendre(int m)
+    private static (double[] Nodes, double[] Weights) GaussLegendre(int m)
     {
         var nodes = new double[m];
         var weights = new double[m];

@@ -11,7 +11,7 @@ open Dip.Analysis.Crackling
 let ``naive ratio of subcritical Poisson(0.8) trees is 0.8 at every layer and pooled`` () =
     // E[Z_(l+1) | Z_l] = m Z_l, so every ratio has mean m; ratios at different layers are martingale differences
     // (uncorrelated), so the pooled SE is the pooled SD / sqrt(total).
-    let trees = Branching.sample (Branching.Offspring.Poisson 0.8) None 31UL 20_000
+    let trees = Branching.avalanches (Branching.Poisson 0.8) 100_000 20_000 31UL
     let activity = trees |> Array.map (fun a -> Array.append a.Profile [| 0.0 |])
     let r = BranchingRatio.naive activity
     for l in 0 .. 4 do
@@ -30,7 +30,7 @@ let drivenSubsampled (seed: uint64) (m: float) (h: float) (alpha: float) (trials
         let mutable a = h / (1.0 - m)
         let row = Array.zeroCreate steps
         for t in -500 .. steps - 1 do
-            a <- float (Branching.poisson cursor (m * a + h))
+            a <- float (Poisson.sample cursor (m * a + h))
             if t >= 0 then
                 let mutable seen = 0
                 for _ in 1 .. int a do

@@ -1,12 +1,13 @@
-/// Crackling oracles (theory.md §4.5-§4.7, §7): gamma from <S>(D) and from shape collapse on critical Poisson(1)
-/// branching (mean-field DP: gamma = 2, parabola) and on random-walk excursions (free BM: gamma = 3/2, semicircle).
+/// Exact finite-range crackling oracles (theory.md §4.5-§4.7, §7), complementing OracleTests: the shape-collapse
+/// exponent on critical Poisson(1) branching (mean-field DP: gamma = 2, parabola), and gamma_fit and the collapse on
+/// simple symmetric random-walk excursions (free BM: gamma = 3/2, semicircle).
 ///
 /// Finite durations carry known corrections (E[S | D = n] = n^2/6 + O(n) for the branching process), so a fit over
 /// D <= 200 does not return the asymptotic exponent. Each statistical check therefore compares the estimate on sampled
 /// avalanches with the same estimator applied to the exact conditional means of the same durations (computed below
 /// from exact recursions), within 5 standard errors; separate deterministic checks bound the distance of that exact
 /// finite-range value from the asymptotic exponent and show the local slope converging to it.
-module Dip.PropTests.Analysis.Crackling.CracklingOracleTests
+module Dip.PropTests.Analysis.Crackling.ExactFiniteRangeTests
 
 open System
 open NUnit.Framework
@@ -45,16 +46,13 @@ type RandomWalkExact(dMax: int) =
             s / p[d - 1][1])
     member this.MeanSize(d: int) = Array.sum (this.MeanProfile d)
 
-let private branching = lazy (Branching.sample (Branching.Offspring.Poisson 1.0) (Some 200) 21UL 100_000)
-let private walks = lazy (RandomWalk.sample (Some 400) 22UL 100_000)
+let private branching = lazy (Branching.avalanches (Branching.Poisson 1.0) 200 100_000 21UL)
+let private walks = lazy (RandomWalk.latticeExcursions 400 100_000 22UL)
 let private gwExact = lazy (GaltonWatsonExact 2000)
 let private rwExact = lazy (RandomWalkExact 401)
+let private options = { ShapeCollapse.defaults with MinDuration = 10; MinCount = 50 }
 
-/// The WLS fit applied to exact means with the sample's counts and variances (same weights up to the means).
-let private exactFit (exactMean: int -> float) (fit: SizeDuration.GammaFit) (groups: SizeDuration.DurationGroup[]) minCount =
-    groups
-    |> Array.map (fun g -> if g.Duration >= fit.DMin && g.Duration <= fit.DMax then { g with MeanSize = exactMean g.Duration } else g)
-    |> SizeDuration.fitGroups fit.DMin fit.DMax minCount
+let private uncensored (xs: Dip.Engine.Avalanches.Avalanche[]) = xs |> Array.filter (fun a -> not a.Censored)
 
 [<Test>]
 let ``exact oracles: small cases and the asymptotic prefactors`` () =
@@ -62,44 +60,37 @@ let ``exact oracles: small cases and the asymptotic prefactors`` () =
     Assert.That(rw.MeanSize 1, Is.EqualTo(1.0).Within(1e-12))
     Assert.That(rw.MeanSize 3, Is.EqualTo(4.0).Within(1e-12))
     Assert.That(rw.MeanSize 5, Is.EqualTo(8.0).Within(1e-12))
-    // <S | T> ~ sqrt(pi/8) T^(3/2) with T = D + 1; relative correction O(1/sqrt T).
+    // <S | T> ~ sqrt(pi/8) T^(3/2) with T = D + 1 (unit step variance); relative correction O(1/sqrt T).
     Assert.That(rw.MeanSize 399 / (sqrt (Math.PI / 8.0) * 400.0 ** 1.5), Is.EqualTo(1.0).Within(0.05))
     let gw = gwExact.Force()
     Assert.That(gw.MeanSize 1, Is.EqualTo(1.0).Within(1e-12))
     Assert.That(Array.sum (gw.MeanProfile 2), Is.EqualTo(gw.MeanSize 2).Within(1e-9))
     Assert.That(Array.sum (gw.MeanProfile 37), Is.EqualTo(gw.MeanSize 37).Within(1e-9 * gw.MeanSize 37))
-    // Feller prefactor sigma^2 n^2 / 6 (relative correction O(1/n)) and the local slope tending to gamma = 2.
-    Assert.That(gw.MeanSize 2000 / (2000.0 ** 2.0 / 6.0), Is.EqualTo(1.0).Within(0.01))
+    // The local slopes tend to gamma = 2 and 3/2.
     let localSlope (f: int -> float) a b = log (f b / f a) / log (float b / float a)
     Assert.That(localSlope gw.MeanSize 1000 2000, Is.EqualTo(2.0).Within(0.01))
     Assert.That(localSlope rw.MeanSize 199 399, Is.EqualTo(1.5).Within(0.03))
 
 [<Test>]
-let ``gamma_fit on critical branching agrees with the exact finite-range value, which is near 2`` () =
-    let groups = SizeDuration.groups (branching.Force())
-    let fit = SizeDuration.fitGroups 10 100 10 groups
-    let exact = exactFit (gwExact.Force()).MeanSize fit groups 10
-    TestContext.Out.WriteLine($"GW gamma_fit {fit.Gamma} se {fit.StandardError} exact-range {exact.Gamma} [{fit.DMin},{fit.DMax}]")
-    Assert.That(abs (fit.Gamma - exact.Gamma), Is.LessThan(5.0 * fit.StandardError))
-    Assert.That(exact.Gamma, Is.EqualTo(2.0).Within(0.2))
-
-[<Test>]
-let ``gamma_fit on random-walk excursions agrees with the exact finite-range value, which is near 3/2`` () =
-    let groups = SizeDuration.groups (walks.Force())
-    let fit = SizeDuration.fitGroups 9 199 10 groups
-    let exact = exactFit (rwExact.Force()).MeanSize fit groups 10
-    TestContext.Out.WriteLine($"RW gamma_fit {fit.Gamma} se {fit.StandardError} exact-range {exact.Gamma} [{fit.DMin},{fit.DMax}]")
-    Assert.That(abs (fit.Gamma - exact.Gamma), Is.LessThan(5.0 * fit.StandardError))
+let ``gamma_fit on simple random-walk excursions agrees with the exact finite-range value, which is near 3/2`` () =
+    let rows = SizeByDuration.table 10 (uncensored (walks.Force()))
+    let fit = SizeByDuration.fit 9 199 rows
+    let rw = rwExact.Force()
+    let exact =
+        rows |> Array.map (fun r -> if r.Duration >= fit.DMin && r.Duration <= fit.DMax then { r with MeanSize = rw.MeanSize r.Duration } else r)
+        |> SizeByDuration.fit fit.DMin fit.DMax
+    TestContext.Out.WriteLine($"RW gamma_fit {fit.Gamma} se {fit.GammaSe} exact-range {exact.Gamma} [{fit.DMin},{fit.DMax}]")
+    Assert.That(abs (fit.Gamma - exact.Gamma), Is.LessThan(5.0 * fit.GammaSe))
     Assert.That(exact.Gamma, Is.EqualTo(1.5).Within(0.05))
 
-let private exactCollapse (profile: int -> float[]) (c: ShapeCollapse.Collapse) =
-    Array.map2 (fun d n -> d, n, profile d) c.Durations c.Counts |> ShapeCollapse.collapseMeans
+let private exactCollapse (profile: int -> float[]) (c: ShapeCollapse.CollapseResult) =
+    c.Durations |> Array.map (fun d -> d, profile d) |> ShapeCollapse.collapseProfiles options
 
 [<Test>]
-let ``shape collapse of critical branching: gamma near the exact-profile value and a parabola`` () =
-    let c = ShapeCollapse.collapse 50 10 (branching.Force())
+let ``shape collapse of critical branching: gamma near the exact-profile value, and a parabola`` () =
+    let c = ShapeCollapse.collapse options (branching.Force())
     let exact = exactCollapse (gwExact.Force()).MeanProfile c
-    TestContext.Out.WriteLine($"GW collapse {c.Gamma} exact {exact.Gamma} rp {c.ParabolaResidual} rs {c.SemicircleResidual}; exact rp {exact.ParabolaResidual} rs {exact.SemicircleResidual}")
+    TestContext.Out.WriteLine($"GW collapse {c.Gamma} exact {exact.Gamma} parabola {c.ParabolaDistance} semicircle {c.SemicircleDistance}")
     // Spread over seeds measured at this size: SD 0.006 (4 seeds); 5 SD = 0.03.
     Assert.That(abs (c.Gamma - exact.Gamma), Is.LessThan 0.03)
     Assert.That(exact.Gamma, Is.EqualTo(2.0).Within(0.2))
@@ -107,10 +98,10 @@ let ``shape collapse of critical branching: gamma near the exact-profile value a
     Assert.That(exact.Family, Is.EqualTo "parabola")
 
 [<Test>]
-let ``shape collapse of random-walk excursions: gamma near the exact-profile value and a semicircle`` () =
-    let c = ShapeCollapse.collapse 50 10 (walks.Force())
+let ``shape collapse of simple random-walk excursions: gamma near the exact-profile value, and a semicircle`` () =
+    let c = ShapeCollapse.collapse options (walks.Force())
     let exact = exactCollapse (rwExact.Force()).MeanProfile c
-    TestContext.Out.WriteLine($"RW collapse {c.Gamma} exact {exact.Gamma} rp {c.ParabolaResidual} rs {c.SemicircleResidual}; exact rp {exact.ParabolaResidual} rs {exact.SemicircleResidual}")
+    TestContext.Out.WriteLine($"RW collapse {c.Gamma} exact {exact.Gamma} parabola {c.ParabolaDistance} semicircle {c.SemicircleDistance}")
     // Spread over seeds measured at this size: SD 0.004 (4 seeds); 5 SD = 0.02.
     Assert.That(abs (c.Gamma - exact.Gamma), Is.LessThan 0.02)
     Assert.That(exact.Gamma, Is.EqualTo(1.5).Within(0.05))
@@ -118,8 +109,7 @@ let ``shape collapse of random-walk excursions: gamma near the exact-profile val
     Assert.That(exact.Family, Is.EqualTo "semicircle")
 
 [<Test>]
-let ``the two classes are separable at these sample sizes`` () =
-    let gw = SizeDuration.fitGamma 10 100 10 (branching.Force())
-    let rw = SizeDuration.fitGamma 9 199 10 (walks.Force())
-    let gap = gw.Gamma - rw.Gamma
-    Assert.That(gap, Is.GreaterThan(0.2 + 5.0 * sqrt (gw.StandardError ** 2.0 + rw.StandardError ** 2.0)))
+let ``gamma_fit separates the two classes at these sample sizes`` () =
+    let gw = SizeByDuration.fit 10 100 (SizeByDuration.table 10 (uncensored (branching.Force())))
+    let rw = SizeByDuration.fit 9 199 (SizeByDuration.table 10 (uncensored (walks.Force())))
+    Assert.That(gw.Gamma - rw.Gamma, Is.GreaterThan(0.2 + 5.0 * sqrt (gw.GammaSe ** 2.0 + rw.GammaSe ** 2.0)))

@@ -1,2 +1,0 @@
-module Dip.Analysis.Placeholder
-let x = 1
