@@ -91,8 +91,8 @@ let ``shape collapse of critical branching: gamma near the exact-profile value, 
     let c = ShapeCollapse.collapse options (branching.Force())
     let exact = exactCollapse (gwExact.Force()).MeanProfile c
     TestContext.Out.WriteLine($"GW collapse {c.Gamma} exact {exact.Gamma} parabola {c.ParabolaDistance} semicircle {c.SemicircleDistance}")
-    // Spread over seeds measured at this size: SD 0.006 (4 seeds); 5 SD = 0.03.
-    Assert.That(abs (c.Gamma - exact.Gamma), Is.LessThan 0.03)
+    // Spread over seeds 21-28 at this size: mean 1.8815, SD 0.0124 (exact-profile value 1.877); 5 SD = 0.062.
+    Assert.That(abs (c.Gamma - exact.Gamma), Is.LessThan 0.062)
     Assert.That(exact.Gamma, Is.EqualTo(2.0).Within(0.2))
     Assert.That(c.Family, Is.EqualTo "parabola")
     Assert.That(exact.Family, Is.EqualTo "parabola")
@@ -102,8 +102,8 @@ let ``shape collapse of simple random-walk excursions: gamma near the exact-prof
     let c = ShapeCollapse.collapse options (walks.Force())
     let exact = exactCollapse (rwExact.Force()).MeanProfile c
     TestContext.Out.WriteLine($"RW collapse {c.Gamma} exact {exact.Gamma} parabola {c.ParabolaDistance} semicircle {c.SemicircleDistance}")
-    // Spread over seeds measured at this size: SD 0.004 (4 seeds); 5 SD = 0.02.
-    Assert.That(abs (c.Gamma - exact.Gamma), Is.LessThan 0.02)
+    // Spread over seeds 21-28 at this size: mean 1.4846, SD 0.0052 (exact-profile value 1.484); 5 SD = 0.026.
+    Assert.That(abs (c.Gamma - exact.Gamma), Is.LessThan 0.026)
     Assert.That(exact.Gamma, Is.EqualTo(1.5).Within(0.05))
     Assert.That(c.Family, Is.EqualTo "semicircle")
     Assert.That(exact.Family, Is.EqualTo "semicircle")
