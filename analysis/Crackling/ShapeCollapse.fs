@@ -66,11 +66,13 @@ let private unitArea (g: float[]) (values: float[]) =
     let area = Array.fold2 (fun s _ v -> s + v) 0.0 g values / float g.Length
     values |> Array.map (fun v -> v / area)
 
-/// Runs the collapse. Throws ArgumentException when fewer than 2 durations qualify.
-let collapse (options: CollapseOptions) (avalanches: Avalanche seq) : CollapseResult =
-    let profiles = meanProfiles options avalanches
-    if profiles.Length < 2 then
-        invalidArg (nameof avalanches) $"shape collapse needs at least 2 durations with D > {options.MinDuration} and >= {options.MinCount} avalanches with profiles, got {profiles.Length}"
+/// Runs the collapse on given mean profiles (D, mean profile of length D), e.g. from meanProfiles or from an exact
+/// theory. Throws ArgumentException when fewer than 2 profiles are given or a profile's length is not its D.
+let collapseProfiles (options: CollapseOptions) (profiles: (int * float[])[]) : CollapseResult =
+    if isNull profiles || profiles.Length < 2 then
+        invalidArg (nameof profiles) $"shape collapse needs at least 2 mean profiles, got {(if isNull profiles then 0 else profiles.Length)}"
+    for (d, p) in profiles do
+        if isNull p || p.Length <> d then invalidArg (nameof profiles) $"the mean profile for D = {d} must have length {d}"
     let g = grid options.GridPoints
     let interpolated = profiles |> Array.map (fun (d, p) -> d, interpolate p g)
     let scan lo hi step =
@@ -90,3 +92,11 @@ let collapse (options: CollapseOptions) (avalanches: Avalanche seq) : CollapseRe
     { Gamma = best; Error = collapseError interpolated best; Shape = Array.zip g shape
       ParabolaDistance = parabola; SemicircleDistance = semicircle
       Family = (if parabola <= semicircle then "parabola" else "semicircle"); Durations = profiles |> Array.map fst }
+
+/// Runs the collapse on the mean profiles of the avalanches (meanProfiles). Throws ArgumentException when fewer than 2
+/// durations qualify.
+let collapse (options: CollapseOptions) (avalanches: Avalanche seq) : CollapseResult =
+    let profiles = meanProfiles options avalanches
+    if profiles.Length < 2 then
+        invalidArg (nameof avalanches) $"shape collapse needs at least 2 durations with D > {options.MinDuration} and >= {options.MinCount} avalanches with profiles, got {profiles.Length}"
+    collapseProfiles options profiles

@@ -48,8 +48,12 @@ let fit (dMin: int) (dMax: int) (rows: DurationRow[]) : GammaFit =
       DMin = used.[0].Duration; DMax = used.[used.Length - 1].Duration; Points = used.Length }
 
 /// The crackling-relation prediction gamma = (tau_d - 1)/(tau_s - 1) with its first-order propagated error
-/// (independent errors).
+/// (independent errors). Throws ArgumentException for tau_s <= 1, non-finite exponents, or negative or non-finite errors.
 let predicted (tauS: float) (tauSSe: float) (tauD: float) (tauDSe: float) : float * float =
+    if not (tauS > 1.0 && Double.IsFinite tauS) then invalidArg (nameof tauS) $"tau_s must be finite and > 1, got {tauS}"
+    if not (Double.IsFinite tauD) then invalidArg (nameof tauD) $"tau_d must be finite, got {tauD}"
+    if not (tauSSe >= 0.0 && Double.IsFinite tauSSe) then invalidArg (nameof tauSSe) $"tau_s standard error must be finite and >= 0, got {tauSSe}"
+    if not (tauDSe >= 0.0 && Double.IsFinite tauDSe) then invalidArg (nameof tauDSe) $"tau_d standard error must be finite and >= 0, got {tauDSe}"
     let g = (tauD - 1.0) / (tauS - 1.0)
     let dS = -(tauD - 1.0) / ((tauS - 1.0) ** 2.0)
     let dD = 1.0 / (tauS - 1.0)

@@ -14,6 +14,9 @@ type Offspring =
     /// Geometric on {0, 1, ...} with P(k) = (1 - p) p^k: mean p/(1 - p); critical at p = 1/2 (variance 2). Sampled one
     /// individual at a time, so an avalanche costs O(S): bound maxGenerations accordingly.
     | Geometric of p: float
+    /// Zero or two children, two with probability p: mean 2p, variance 4p(1 - p); critical at p = 1/2 (variance 1), where
+    /// P(S = 2k + 1) = C_k / 2^(2k+1) (Catalan numbers). Sampled one individual at a time, like Geometric.
+    | Binary of p: float
 
 let private children (c: RandomCursor) (offspring: Offspring) (parents: int64) =
     match offspring with
@@ -22,6 +25,11 @@ let private children (c: RandomCursor) (offspring: Offspring) (parents: int64) =
         let mutable total = 0L
         for _ in 1L .. parents do
             while c.NextDouble() < p do total <- total + 1L
+        total
+    | Binary p ->
+        let mutable total = 0L
+        for _ in 1L .. parents do
+            if c.NextDouble() < p then total <- total + 2L
         total
 
 /// One avalanche; processes alive after maxGenerations generations are returned censored with D = maxGenerations.
