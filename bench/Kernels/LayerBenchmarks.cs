@@ -16,9 +16,19 @@ public class LayerBenchmarks
     private float[]? _weights;
     private float[] _biases = [], _a = [], _h = [];
 
-    [Params(256, 1024, 4096, 8192)] public int N { get; set; }
-    [Params(1, 16, 64, 256)] public int B { get; set; }
-    [Params(1, 2)] public int Threads { get; set; }
+    [ParamsSource(nameof(Widths))] public int N { get; set; }
+    [ParamsSource(nameof(Batches))] public int B { get; set; }
+    [ParamsSource(nameof(ThreadCounts))] public int Threads { get; set; }
+
+    /// <summary>N values: DIP_BENCH_N (comma-separated) or 256, 1024, 4096, 8192.</summary>
+    public static IEnumerable<int> Widths => FromEnvironment("DIP_BENCH_N", [256, 1024, 4096, 8192]);
+    /// <summary>B values: DIP_BENCH_B or 1, 16, 64, 256.</summary>
+    public static IEnumerable<int> Batches => FromEnvironment("DIP_BENCH_B", [1, 16, 64, 256]);
+    /// <summary>Thread counts: DIP_BENCH_THREADS or 1, 2.</summary>
+    public static IEnumerable<int> ThreadCounts => FromEnvironment("DIP_BENCH_THREADS", [1, 2]);
+
+    private static int[] FromEnvironment(string name, int[] defaults) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } text ? [.. text.Split(',').Select(int.Parse)] : defaults;
 
     [GlobalSetup]
     public void Setup()

@@ -13,6 +13,16 @@ internal static class VectorMath
     private const float Ln2F = 0.693147180559945309f;
     private const double Ln2 = 0.693147180559945309;
 
+    // 1/3, 1/5, ..., 1/23: 2 atanh s = 2s (1 + sum_k LogSeries[k-1] s^(2k))
+    private static readonly double[] LogSeries = [.. Enumerable.Range(1, 11).Select(k => 1.0 / (2 * k + 1))];
+    // -1/3!, 1/5!, ..., -1/19!: sin x = x + x^3 sum_k SinSeries[k] x^(2k)
+    private static readonly double[] SinSeries = [.. Enumerable.Range(1, 9).Select(k => Signed(k) / Factorial(2 * k + 1))];
+    // -1/2!, 1/4!, ..., 1/20!: cos x = 1 + x^2 sum_k CosSeries[k] x^(2k)
+    private static readonly double[] CosSeries = [.. Enumerable.Range(1, 10).Select(k => Signed(k) / Factorial(2 * k))];
+
+    private static double Signed(int k) => k % 2 == 0 ? 1.0 : -1.0;
+    private static double Factorial(int n) => n <= 1 ? 1.0 : n * Factorial(n - 1);
+
     /// <summary>ln x for positive normal x; max relative error about 1e-7.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector512<float> Log(Vector512<float> x)
@@ -47,9 +57,9 @@ internal static class VectorMath
         Vector512<double> s = (m - Vector512<double>.One) / (m + Vector512<double>.One);
         Vector512<double> s2 = s * s;
         // terms to s^23: the first omitted one is below 0.0295^12 / 25 ~ 2e-20
-        Vector512<double> p = Vector512.Create(1.0 / 23.0);
-        for (int k = 10; k >= 1; k--)
-            p = Vector512.FusedMultiplyAdd(p, s2, Vector512.Create(1.0 / (2 * k + 1)));
+        Vector512<double> p = Vector512.Create(LogSeries[^1]);
+        for (int k = LogSeries.Length - 2; k >= 0; k--)
+            p = Vector512.FusedMultiplyAdd(p, s2, Vector512.Create(LogSeries[k]));
         p = p * s2;
         Vector512<double> twoS = s + s;
         Vector512<double> lnM = Vector512.FusedMultiplyAdd(twoS, p, twoS);
@@ -92,21 +102,11 @@ internal static class VectorMath
             r * Vector512.Create(2.4492935982947064e-16));
         Vector512<double> x2 = x * x;
         // sin to x^19, cos to x^20 (omitted terms < 1e-19)
-        Vector512<double> sp = Vector512.Create(-1.0 / 121645100408832000.0);
-        double factorial = 121645100408832000.0; // 19!
-        for (int k = 17; k >= 3; k -= 2)
-        {
-            factorial /= (k + 1) * (k + 2);
-            sp = Vector512.FusedMultiplyAdd(sp, x2, Vector512.Create(((k - 1) / 2 % 2 == 0 ? 1.0 : -1.0) / factorial));
-        }
+        Vector512<double> sp = Vector512.Create(SinSeries[^1]);
+        for (int k = SinSeries.Length - 2; k >= 0; k--) sp = Vector512.FusedMultiplyAdd(sp, x2, Vector512.Create(SinSeries[k]));
         Vector512<double> s = Vector512.FusedMultiplyAdd(sp * x2, x, x);
-        Vector512<double> cp = Vector512.Create(1.0 / 2432902008176640000.0); // 1/20!
-        factorial = 2432902008176640000.0;
-        for (int k = 18; k >= 2; k -= 2)
-        {
-            factorial /= (k + 1) * (k + 2);
-            cp = Vector512.FusedMultiplyAdd(cp, x2, Vector512.Create((k / 2 % 2 == 0 ? 1.0 : -1.0) / factorial));
-        }
+        Vector512<double> cp = Vector512.Create(CosSeries[^1]);
+        for (int k = CosSeries.Length - 2; k >= 0; k--) cp = Vector512.FusedMultiplyAdd(cp, x2, Vector512.Create(CosSeries[k]));
         Vector512<double> c = Vector512.FusedMultiplyAdd(cp, x2, Vector512<double>.One);
         Vector512<long> quadrant = Vector512.ConvertToInt64(q) & Vector512.Create(3L);
         Vector512<long> odd = Vector512.Equals(quadrant & Vector512<long>.One, Vector512<long>.One);
