@@ -88,8 +88,8 @@ internal static class NormalKernels
     private static void Chunk64(RandomStream stream, ulong firstBlock, Span<float> destination)
     {
         PhiloxVector.Blocks16(stream, firstBlock, out var x0, out var x1, out var x2, out var x3);
-        Vector512<float> r01 = Vector512.Sqrt(VectorMath.Log(UniformSingle(x0)) * Vector512.Create(-2f));
-        Vector512<float> r23 = Vector512.Sqrt(VectorMath.Log(UniformSingle(x2)) * Vector512.Create(-2f));
+        Vector512<float> r01 = VectorMath.Sqrt(VectorMath.Log(UniformSingle(x0)) * Vector512.Create(-2f));
+        Vector512<float> r23 = VectorMath.Sqrt(VectorMath.Log(UniformSingle(x2)) * Vector512.Create(-2f));
         VectorMath.SinCosTurns(UniformSingle(x1), out var s01, out var c01);
         VectorMath.SinCosTurns(UniformSingle(x3), out var s23, out var c23);
         Vector512<float> a = r01 * c01, b = r01 * s01, c = r23 * c23, d = r23 * s23;
