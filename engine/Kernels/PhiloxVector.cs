@@ -41,13 +41,16 @@ internal static class PhiloxVector
         x0 = c0; x1 = c1; x2 = c2; x3 = c3;
     }
 
+    private static readonly Vector512<uint> OddLanes = Vector512.Create(0u, ~0u, 0, ~0u, 0, ~0u, 0, ~0u, 0, ~0u, 0, ~0u, 0, ~0u, 0, ~0u);
+
+    // hi: high words of the even-lane products shifted into place, blended with the odd-lane products (whose high words
+    // already sit in the odd lanes); lo: the low 32 bits, one vpmulld
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void MulHiLo(Vector512<uint> a, Vector512<uint> m, out Vector512<uint> hi, out Vector512<uint> lo)
     {
         Vector512<ulong> even = Avx512F.Multiply(a, m);
         Vector512<ulong> odd = Avx512F.Multiply(Vector512.ShiftRightLogical(a.AsUInt64(), 32).AsUInt32(), m);
-        Vector512<ulong> highMask = Vector512.Create(0xFFFFFFFF00000000UL);
-        hi = (Vector512.ShiftRightLogical(even, 32) | (odd & highMask)).AsUInt32();
-        lo = ((even & ~highMask) | Vector512.ShiftLeft(odd, 32)).AsUInt32();
+        hi = Vector512.ConditionalSelect(OddLanes, odd.AsUInt32(), Vector512.ShiftRightLogical(even, 32).AsUInt32());
+        lo = a * m;
     }
 }
