@@ -14,6 +14,8 @@ public class NormalsBenchmarks
 
     [Benchmark(OperationsPerInvoke = Count)] public void VectorSingle() => Normals.Fill(_stream, 0, _single);
     [Benchmark(OperationsPerInvoke = Count, Baseline = true)] public void ReferenceSingle() => NormalsReference.Fill(_stream, 0, _single);
+    /// <summary>The generator alone: Philox words mapped to symmetric uniforms (the streamed uniform weights), no log or sin/cos.</summary>
+    [Benchmark(OperationsPerInvoke = Count)] public void VectorUniformSingle() => Dip.Engine.Kernels.NormalKernels.FillSymmetricUniform(_stream, 0, 1f, _single);
     [Benchmark(OperationsPerInvoke = Count)] public void VectorDouble() => Normals.Fill(_stream, 0, _double);
     [Benchmark(OperationsPerInvoke = Count)] public void ReferenceDouble() => NormalsReference.Fill(_stream, 0, _double);
 }
