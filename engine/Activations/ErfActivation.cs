@@ -1,9 +1,10 @@
+using Dip.Engine.Kernels;
 using Dip.Engine.Numerics;
 
 namespace Dip.Engine.Activations;
 
 /// <summary>phi(x) = erf x. For n &gt;= 1, phi^(n)(x) = (2/sqrt(pi)) (-1)^(n-1) H_(n-1)(x) e^(-x^2) with physicists' Hermite H.</summary>
-public sealed class ErfActivation : ScalarKernelActivation
+public sealed class ErfActivation : Activation
 {
     /// <inheritdoc/>
     public override string Spec => "erf";
@@ -31,4 +32,16 @@ public sealed class ErfActivation : ScalarKernelActivation
         }
         return derivatives;
     }
+
+    /// <inheritdoc/>
+    protected internal override void ApplyCore(ReadOnlySpan<float> x, Span<float> y) => Elementwise.Apply<float, ErfOperator>(x, y, default);
+
+    /// <inheritdoc/>
+    protected internal override void ApplyCore(ReadOnlySpan<double> x, Span<double> y) => Elementwise.Apply<double, ErfOperator>(x, y, default);
+
+    /// <inheritdoc/>
+    protected internal override void ApplyDerivativeCore(ReadOnlySpan<float> x, Span<float> y) => Elementwise.Apply<float, ErfDerivativeOperator>(x, y, default);
+
+    /// <inheritdoc/>
+    protected internal override void ApplyDerivativeCore(ReadOnlySpan<double> x, Span<double> y) => Elementwise.Apply<double, ErfDerivativeOperator>(x, y, default);
 }

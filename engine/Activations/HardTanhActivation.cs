@@ -1,7 +1,9 @@
+using Dip.Engine.Kernels;
+
 namespace Dip.Engine.Activations;
 
 /// <summary>phi(x) = clamp(x, -1, 1): linear near 0 (Taylor series x), kinks at ±1 (right derivatives there).</summary>
-public sealed class HardTanhActivation : ScalarKernelActivation
+public sealed class HardTanhActivation : Activation
 {
     /// <inheritdoc/>
     public override string Spec => "hardtanh";
@@ -23,4 +25,16 @@ public sealed class HardTanhActivation : ScalarKernelActivation
         if (count > 1) derivatives[1] = Derivative(x0);
         return derivatives;
     }
+
+    /// <inheritdoc/>
+    protected internal override void ApplyCore(ReadOnlySpan<float> x, Span<float> y) => Elementwise.Apply(x, y, new HardTanhOperator<float>());
+
+    /// <inheritdoc/>
+    protected internal override void ApplyCore(ReadOnlySpan<double> x, Span<double> y) => Elementwise.Apply(x, y, new HardTanhOperator<double>());
+
+    /// <inheritdoc/>
+    protected internal override void ApplyDerivativeCore(ReadOnlySpan<float> x, Span<float> y) => Elementwise.Apply(x, y, new WindowOperator<float>());
+
+    /// <inheritdoc/>
+    protected internal override void ApplyDerivativeCore(ReadOnlySpan<double> x, Span<double> y) => Elementwise.Apply(x, y, new WindowOperator<double>());
 }

@@ -1,7 +1,9 @@
+using Dip.Engine.Kernels;
+
 namespace Dip.Engine.Activations;
 
 /// <summary>phi(x) = x: a linear network, the pure multiplicative case of theory.md §7.</summary>
-public sealed class LinearActivation : ScalarKernelActivation
+public sealed class LinearActivation : Activation
 {
     /// <inheritdoc/>
     public override string Spec => "linear";
@@ -19,4 +21,16 @@ public sealed class LinearActivation : ScalarKernelActivation
         if (count > 1) derivatives[1] = 1.0;
         return derivatives;
     }
+
+    /// <inheritdoc/>
+    protected internal override void ApplyCore(ReadOnlySpan<float> x, Span<float> y) => x.CopyTo(y);
+
+    /// <inheritdoc/>
+    protected internal override void ApplyCore(ReadOnlySpan<double> x, Span<double> y) => x.CopyTo(y);
+
+    /// <inheritdoc/>
+    protected internal override void ApplyDerivativeCore(ReadOnlySpan<float> x, Span<float> y) => y.Fill(1f);
+
+    /// <inheritdoc/>
+    protected internal override void ApplyDerivativeCore(ReadOnlySpan<double> x, Span<double> y) => y.Fill(1.0);
 }

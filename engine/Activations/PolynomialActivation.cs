@@ -1,3 +1,4 @@
+using Dip.Engine.Kernels;
 using System.Globalization;
 
 namespace Dip.Engine.Activations;
@@ -6,9 +7,11 @@ namespace Dip.Engine.Activations;
 /// phi(x) = sum_k a_k x^k given by its Taylor coefficients a_0..a_K: the way to design an activation from the couplings of
 /// theory.md §3.2. Unbounded for K &gt;= 2; compose it with tanh (<see cref="Activation.Compose"/>) to keep dynamics bounded.
 /// </summary>
-public sealed class PolynomialActivation : ScalarKernelActivation
+public sealed class PolynomialActivation : Activation
 {
     private readonly double[] _coefficients;
+    private readonly double[] _derivative; // (k+1) a_(k+1), k = 0..K-1 (or [0] for a constant)
+    private readonly float[] _valueSingle, _derivativeSingle;
 
     /// <summary>Creates the polynomial; throws <see cref="ArgumentException"/> when there is no coefficient or one is not finite.</summary>
     public PolynomialActivation(double[] coefficients)
@@ -19,6 +22,9 @@ public sealed class PolynomialActivation : ScalarKernelActivation
             if (!double.IsFinite(coefficients[k]))
                 throw new ArgumentException($"coefficient a{k} must be finite, got {coefficients[k]}", nameof(coefficients));
         _coefficients = (double[])coefficients.Clone();
+        _derivative = _coefficients.Length == 1 ? [0.0] : [.. _coefficients.Skip(1).Select((a, k) => (k + 1) * a)];
+        _valueSingle = [.. _coefficients.Select(a => (float)a)];
+        _derivativeSingle = [.. _derivative.Select(a => (float)a)];
         Spec = "poly:" + string.Join(",", _coefficients.Select(c => c.ToString("R", CultureInfo.InvariantCulture)));
     }
 
@@ -58,4 +64,16 @@ public sealed class PolynomialActivation : ScalarKernelActivation
         for (int k = coefficients.Length - 1; k >= 0; k--) value = value * x + coefficients[k];
         return value;
     }
+
+    /// <inheritdoc/>
+    protected internal override void ApplyCore(ReadOnlySpan<float> x, Span<float> y) => Elementwise.Apply(x, y, new PolynomialOperator<float>(_valueSingle));
+
+    /// <inheritdoc/>
+    protected internal override void ApplyCore(ReadOnlySpan<double> x, Span<double> y) => Elementwise.Apply(x, y, new PolynomialOperator<double>(_coefficients));
+
+    /// <inheritdoc/>
+    protected internal override void ApplyDerivativeCore(ReadOnlySpan<float> x, Span<float> y) => Elementwise.Apply(x, y, new PolynomialOperator<float>(_derivativeSingle));
+
+    /// <inheritdoc/>
+    protected internal override void ApplyDerivativeCore(ReadOnlySpan<double> x, Span<double> y) => Elementwise.Apply(x, y, new PolynomialOperator<double>(_derivative));
 }

@@ -1,7 +1,9 @@
+using Dip.Engine.Kernels;
+
 namespace Dip.Engine.Activations;
 
 /// <summary>phi(x) = max(0, x). Not analytic at 0: it has no Taylor series; relu'(0) = 1 (right derivative).</summary>
-public sealed class ReluActivation : ScalarKernelActivation
+public sealed class ReluActivation : Activation
 {
     /// <inheritdoc/>
     public override string Spec => "relu";
@@ -25,4 +27,16 @@ public sealed class ReluActivation : ScalarKernelActivation
         if (count > 1) derivatives[1] = x0 > 0.0 ? 1.0 : 0.0;
         return derivatives;
     }
+
+    /// <inheritdoc/>
+    protected internal override void ApplyCore(ReadOnlySpan<float> x, Span<float> y) => Elementwise.Apply(x, y, new ReluOperator<float>());
+
+    /// <inheritdoc/>
+    protected internal override void ApplyCore(ReadOnlySpan<double> x, Span<double> y) => Elementwise.Apply(x, y, new ReluOperator<double>());
+
+    /// <inheritdoc/>
+    protected internal override void ApplyDerivativeCore(ReadOnlySpan<float> x, Span<float> y) => Elementwise.Apply(x, y, new StepOperator<float>());
+
+    /// <inheritdoc/>
+    protected internal override void ApplyDerivativeCore(ReadOnlySpan<double> x, Span<double> y) => Elementwise.Apply(x, y, new StepOperator<double>());
 }

@@ -1,7 +1,9 @@
+using Dip.Engine.Kernels;
+
 namespace Dip.Engine.Activations;
 
 /// <summary>phi(x) = tanh x. Derivatives are polynomials in t = tanh x: P_0 = t, P_(n+1) = P_n'(t) (1 - t^2).</summary>
-public sealed class TanhActivation : ScalarKernelActivation
+public sealed class TanhActivation : Activation
 {
     /// <inheritdoc/>
     public override string Spec => "tanh";
@@ -39,4 +41,16 @@ public sealed class TanhActivation : ScalarKernelActivation
         for (int k = coefficients.Length - 1; k >= 0; k--) value = value * t + coefficients[k];
         return value;
     }
+
+    /// <inheritdoc/>
+    protected internal override void ApplyCore(ReadOnlySpan<float> x, Span<float> y) => System.Numerics.Tensors.TensorPrimitives.Tanh(x, y);
+
+    /// <inheritdoc/>
+    protected internal override void ApplyCore(ReadOnlySpan<double> x, Span<double> y) => System.Numerics.Tensors.TensorPrimitives.Tanh(x, y);
+
+    /// <inheritdoc/>
+    protected internal override void ApplyDerivativeCore(ReadOnlySpan<float> x, Span<float> y) { System.Numerics.Tensors.TensorPrimitives.Tanh(x, y); Elementwise.Apply(y, y, new OneMinusSquareOperator<float>()); }
+
+    /// <inheritdoc/>
+    protected internal override void ApplyDerivativeCore(ReadOnlySpan<double> x, Span<double> y) { System.Numerics.Tensors.TensorPrimitives.Tanh(x, y); Elementwise.Apply(y, y, new OneMinusSquareOperator<double>()); }
 }

@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Dip.PropTests")]
+[assembly: InternalsVisibleTo("Dip.Bench")]
