@@ -38,7 +38,7 @@ public sealed class DensePath : LayerwisePath
         int n = state.Width;
         long network = Spec.Quenched ? 0 : trial;
         var weights = RandomStream.For(Spec.Seed, network, layer, StreamRole.Weights);
-        NormalsReference.Fill(RandomStream.For(Spec.Seed, network, layer, StreamRole.Biases), 0, rows.Bias);
+        Normals.Fill(RandomStream.For(Spec.Seed, network, layer, StreamRole.Biases), 0, rows.Bias);
         double sigmaB = Math.Sqrt(Network.SigmaB2);
         for (int i = 0; i < n; i++)
         {
@@ -56,7 +56,7 @@ public sealed class DensePath : LayerwisePath
         ulong start = (ulong)row * (ulong)n;
         if (Network.Weights == WeightDistribution.Gaussian)
         {
-            NormalsReference.Fill(weights, start, rows.Single);
+            Normals.Fill(weights, start, rows.Single);
             double scale = Network.WeightScale;
             for (int j = 0; j < n; j++) rows.Row[j] = scale * rows.Single[j];
         }

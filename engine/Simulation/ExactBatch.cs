@@ -34,7 +34,7 @@ public sealed class ExactBatch
         _network.Activation.Apply(h, phi);
         var k = Covariance(phi, n, p);
         var c = CholeskyLower(k, p);
-        NormalsReference.Fill(RandomStream.For(seed, trial, layer, StreamRole.Exact), 0, h);
+        Normals.Fill(RandomStream.For(seed, trial, layer, StreamRole.Exact), 0, h);
         var z = new double[p];
         for (int i = 0; i < n; i++)
         {

@@ -30,7 +30,7 @@ public sealed class ExactPath : LayerwisePath
         double sw2 = Network.SigmaW2;
         double qaa = sw2 * TensorPrimitives.SumOfSquares<double>(state.PhiH) / n + Network.SigmaB2;
         var stream = RandomStream.For(Spec.Seed, trial, layer, StreamRole.Exact);
-        NormalsReference.Fill(stream, 0, state.H);
+        Normals.Fill(stream, 0, state.H);
         double scale = Math.Sqrt(qaa);
         if (state.IsPair)
         {
@@ -38,7 +38,7 @@ public sealed class ExactPath : LayerwisePath
             double qdd = sw2 * TensorPrimitives.SumOfSquares<double>(state.DeltaPhi) / n;
             double along = qaa > 0 ? qad / scale : 0.0;
             double across = Math.Sqrt(Math.Max(0.0, qaa > 0 ? qdd - qad * qad / qaa : qdd));
-            NormalsReference.Fill(stream, (ulong)n, state.Delta);
+            Normals.Fill(stream, (ulong)n, state.Delta);
             TensorPrimitives.Multiply(state.Delta, across, state.Delta);
             TensorPrimitives.MultiplyAdd(state.H, along, state.Delta, state.Delta);
         }

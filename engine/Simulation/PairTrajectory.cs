@@ -43,11 +43,11 @@ internal sealed class PairTrajectory
     /// <summary>Layer 0: x_a with (1/N)|x_a|^2 = q0 exactly, and delta = epsilon sqrt(N) u with u a uniform unit vector.</summary>
     public void SetInputs(ulong seed, long trial, InputSpec input)
     {
-        NormalsReference.Fill(RandomStream.For(seed, trial, 0, StreamRole.Input), 0, H);
+        Normals.Fill(RandomStream.For(seed, trial, 0, StreamRole.Input), 0, H);
         double sumSquares = TensorPrimitives.SumOfSquares<double>(H);
         TensorPrimitives.Multiply(H, Math.Sqrt(input.Q0 * Width / sumSquares), H);
         if (!IsPair) return;
-        NormalsReference.Fill(RandomStream.For(seed, trial, 0, StreamRole.Perturbation), 0, Delta);
+        Normals.Fill(RandomStream.For(seed, trial, 0, StreamRole.Perturbation), 0, Delta);
         sumSquares = TensorPrimitives.SumOfSquares<double>(Delta);
         TensorPrimitives.Multiply(Delta, input.Epsilon * Math.Sqrt(Width / sumSquares), Delta);
     }
