@@ -11,7 +11,8 @@ let verbs : (string * string * (string[] -> int)) list =
       "meanfield", "mean-field DIP: q*, c*, chi_1, depth scales, the order-chaos line", Commands.MeanField.run
       "couplings", "stochastic-DIP couplings (r, h, u, D1, D2), predicted class and exponents", Commands.Couplings.run
       "fit", "power-law fit of a data file: xmin by KS, MLE, bootstrap p-value, model comparison", Commands.Fit.run
-      "crackling", "crackling-noise analysis: tau_s, tau_d, gamma three ways, shape collapse", Commands.Crackling.run ]
+      "crackling", "crackling-noise analysis: tau_s, tau_d, gamma three ways, shape collapse", Commands.Crackling.run
+      "reproduce", "run a paper's experiment end to end: summary.json, data and an HTML report", Commands.Reproduce.run ]
 
 let private usage () =
     let lines = verbs |> List.map (fun (name, about, _) -> $"  {name,-14}{about}")

@@ -29,6 +29,8 @@ type Settings =
       /// Trials and depth of each pilot that measures the distance's growth rate.
       PilotTrials: int64
       PilotDepth: int
+      /// RMS input perturbation per unit (d^0 = Epsilon^2): small, so that excursions stay in the linear regime of d.
+      Epsilon: float
       /// Mean number of layers the log walk needs to cross the gap between the seed and the threshold (sets the gap).
       StartLayers: float
       /// Width, depth and trials of the exact-against-dense cross-check.
@@ -40,25 +42,26 @@ type Settings =
       LangevinDepth: int
       LangevinTrials: int64
       LangevinSubsteps: int
+      /// Shape collapse: durations from this many times StartLayers, each with at least CollapseMinCount avalanches.
+      CollapseStartMultiple: float
+      CollapseMinCount: int
       Seed: uint64
       Threads: int }
 
 /// The default run (a few minutes on 2 cores).
 let defaults =
-    { Width = 4096; Depth = 2000; Trials = 20000L; PilotTrials = 512L; PilotDepth = 200; StartLayers = 4.0
+    { Width = 4096; Depth = 2000; Trials = 20000L; PilotTrials = 512L; PilotDepth = 200; Epsilon = 1e-3; StartLayers = 4.0
       CrossCheckWidth = 256; CrossCheckDepth = 300; CrossCheckTrials = 1000L
       LangevinWidth = 4096; LangevinDepth = 4000; LangevinTrials = 100000L; LangevinSubsteps = 10
-      Seed = 1UL; Threads = 0 }
+      CollapseStartMultiple = 10.0; CollapseMinCount = 20; Seed = 1UL; Threads = 0 }
 
 /// The quick run (CI): same design, fewer and shorter trials; exponents are noisier.
 let quick =
     { defaults with
         Width = 1024; Depth = 500; Trials = 3000L; PilotTrials = 256L; PilotDepth = 100
         CrossCheckWidth = 128; CrossCheckDepth = 150; CrossCheckTrials = 300L
-        LangevinWidth = 1024; LangevinDepth = 1000; LangevinTrials = 20000L }
-
-/// The weight noise of the input pair: RMS perturbation per unit, d^0 = epsilon^2.
-let private epsilon = 0.1
+        LangevinWidth = 1024; LangevinDepth = 1000; LangevinTrials = 20000L
+        CollapseStartMultiple = 4.0; CollapseMinCount = 10 }
 
 /// One measured class: its avalanches and how they were made.
 type ClassRun =
@@ -69,8 +72,8 @@ type ClassRun =
       Avalanches: Avalanche[]
       ClassPredicted: string
       Predicted: AvalancheExponents
-      /// Shortest duration used in the shape collapse (well past the seeded start).
-      CollapseMinDuration: int
+      /// Collapse options: durations well past the seeded start.
+      Collapse: ShapeCollapse.CollapseOptions
       Parameters: (string * JsonNode) list }
 
 /// Collects avalanches of finished trials (trial order).
@@ -102,6 +105,7 @@ let phiD2 (s: Settings) (log: string -> unit) : ClassRun * (string * JsonNode) l
     let sigmaB2 = 0.05
     let meanFieldCritical = MeanField.CriticalSigmaW2(activation, sigmaB2)
     let qStar = MeanField(activation, meanFieldCritical, sigmaB2).FixedPointLength()
+    let epsilon = s.Epsilon
     let spec width depth trials seed sigmaW2 mode =
         SimulationSpec(NetworkSpec(width, depth, sigmaW2, sigmaB2, activation),
                        Input = InputSpec(qStar, epsilon), Observables = [| Observable.Distance |], Mode = mode,
@@ -111,6 +115,7 @@ let phiD2 (s: Settings) (log: string -> unit) : ClassRun * (string * JsonNode) l
     let burnIn = 10
     let struct (critical, atStart, atStep) = DistanceGrowth.CriticalSigmaW2(pilot, meanFieldCritical, burnIn, maxThreads = s.Threads)
     let check = DistanceGrowth.Measure(spec s.Width s.PilotDepth s.PilotTrials (s.Seed + 2000UL) critical SimulationMode.Exact, burnIn, s.Threads)
+    log $"phi-d2: growth rate {atStart.Mean:E2} +- {atStart.StandardError:E2} per layer at the mean-field point, {atStep.Mean:E2} one step up"
     log $"phi-d2: finite-width critical sigma_w^2 = {critical:F6}; growth rate there {check.Mean:E2} +- {check.StandardError:E2} per layer"
     let gap = sqrt (s.StartLayers * check.IncrementVariance)
     let threshold = epsilon * epsilon * exp (-gap)
@@ -141,7 +146,7 @@ let phiD2 (s: Settings) (log: string -> unit) : ClassRun * (string * JsonNode) l
       Avalanches = avalanches
       ClassPredicted = "free-BM"
       Predicted = exponents
-      CollapseMinDuration = max 10 (int (10.0 * s.StartLayers))
+      Collapse = { ShapeCollapse.defaults with MinDuration = int (s.CollapseStartMultiple * s.StartLayers); MinCount = s.CollapseMinCount }
       Parameters =
         [ "activation", Json.text activation.Spec; "observable", Json.text "distance"; "path", Json.text "exact"
           "width", Json.integer (int64 s.Width); "depth", Json.integer (int64 s.Depth); "trials", Json.integer s.Trials
@@ -162,8 +167,7 @@ let tauTolerance, gammaTolerance = 0.05, 0.1
 /// The crackling analysis of a class run (censored avalanches excluded; collapse from the run's minimum duration).
 let analyze (run: ClassRun) : CracklingResult =
     let options =
-        { CracklingAnalysis.defaults with
-            Collapse = Some { ShapeCollapse.defaults with MinDuration = run.CollapseMinDuration } }
+        { CracklingAnalysis.defaults with Collapse = Some run.Collapse }
     CracklingAnalysis.analyze options run.Avalanches
 
 let private complete (run: ClassRun) = run.Avalanches |> Array.filter (fun a -> not a.Censored)
