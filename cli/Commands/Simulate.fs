@@ -24,6 +24,8 @@ type Args =
     | Sigma_B2 of float
     | Weights of string
     | Mode of string
+    | Langevin_Substeps of int
+    | Couplings of spec: string
     | Quenched
     | Trials of int64
     | Seed of uint64
@@ -49,7 +51,9 @@ type Args =
             | Sigma_W2 _ -> "weight variance sigma_w^2 (default 1)"
             | Sigma_B2 _ -> "bias variance sigma_b^2 (default 0)"
             | Weights _ -> "weight law: gaussian or uniform (dense mode only for uniform; default gaussian)"
-            | Mode _ -> "exact (conditional-Gaussian, O(N) per layer; default) or dense (weights sampled, O(N^2))"
+            | Mode _ -> "exact (conditional-Gaussian, O(N) per layer; default), dense (weights sampled, O(N^2)) or langevin (reduced model of theory.md §3.2, length only)"
+            | Langevin_Substeps _ -> "Euler-Maruyama substeps K per layer in langevin mode (default 10; 1 = per-layer map)"
+            | Couplings _ -> "langevin couplings r,h,u,d1,d2 of the unrescaled q (default: derived from the activation, see dip couplings)"
             | Quenched -> "reuse one network for all trials (dense mode)"
             | Trials _ -> "number of trials (default 1000)"
             | Seed _ -> "experiment seed (default 1)"
@@ -68,6 +72,7 @@ type Args =
 
 let private examples =
     [ "dip simulate --activation tanh --width 1024 --depth 1000 --sigma-w2 1.0 --sigma-b2 0 --trials 1000 --seed 1 --observable distance --threshold 1e-3 --out runs/tanh"
+      "dip simulate --mode langevin --couplings 0,0,2,0.5,2 --langevin-substeps 10 --width 1024 --depth 1000 --q0 0.01 --threshold 1e-4 --out runs/langevin"
       "dip simulate --mode dense --quenched --activation relu --width 256 --depth 200 --sigma-w2 2 --observable length --threshold quantile:0.5 --save-activity --out runs/relu" ]
 
 /// Text names of the observables, as used on the command line and in output files.
@@ -106,6 +111,17 @@ let private parseActivation (text: string) =
     try Activation.Parse text
     with :? ArgumentException | :? FormatException as e -> badInput "--activation '%s': %s" text (e.Message.Split('\n').[0])
 
+let private parseCouplings (text: string) =
+    let parts = text.Split(',', StringSplitOptions.TrimEntries)
+    let value (part: string) =
+        match Double.TryParse(part, Globalization.NumberStyles.Float, Globalization.CultureInfo.InvariantCulture) with
+        | true, x when Double.IsFinite x -> x
+        | _ -> badInput "--couplings '%s': '%s' is not a finite number" text part
+    if parts.Length <> 5 then badInput "--couplings '%s': expected five numbers r,h,u,d1,d2, got %d" text parts.Length
+    let c = parts |> Array.map value
+    if c.[1] < 0.0 || c.[3] < 0.0 || c.[4] < 0.0 then badInput "--couplings '%s': h, d1 and d2 must be >= 0" text
+    Dip.Engine.Theory.Couplings(c.[0], c.[1], c.[2], c.[3], c.[4])
+
 /// Builds the validated simulation spec from the flags; every message names its flag.
 let specOf (r: ParseResults<Args>) : SimulationSpec =
     let width = r.GetResult(Width, 1024) |> require "width" ">= 2" (fun n -> n >= 2)
@@ -125,18 +141,44 @@ let specOf (r: ParseResults<Args>) : SimulationSpec =
         match r.GetResult(Mode, "exact").ToLowerInvariant() with
         | "exact" -> SimulationMode.Exact
         | "dense" -> SimulationMode.Dense
-        | other -> badInput "--mode must be exact or dense, got '%s'" other
+        | "langevin" -> SimulationMode.Langevin
+        | other -> badInput "--mode must be exact, dense or langevin, got '%s'" other
     if r.Contains Quenched && mode <> SimulationMode.Dense then badInput "--quenched needs --mode dense (the exact path draws a fresh network per trial)"
     if weights <> WeightDistribution.Gaussian && mode = SimulationMode.Exact then badInput "--weights uniform needs --mode dense (the exact path assumes Gaussian weights)"
-    let network = NetworkSpec(width, depth, sw2, sb2, parseActivation (r.GetResult(Activation, "tanh")), weights)
-    SimulationSpec(network, Input = InputSpec(q0, epsilon), Observables = parseObservables (r.GetResult(Observable, "distance")),
+    let langevin = mode = SimulationMode.Langevin
+    if not langevin && r.Contains Langevin_Substeps then badInput "--langevin-substeps needs --mode langevin"
+    if not langevin && r.Contains Couplings then badInput "--couplings needs --mode langevin"
+    let substeps = r.GetResult(Langevin_Substeps, 10) |> require "langevin-substeps" ">= 1" (fun k -> k >= 1)
+    let couplings = r.TryGetResult Couplings |> Option.map parseCouplings |> Option.toObj
+    let observables = parseObservables (r.GetResult(Observable, (if langevin then "length" else "distance")))
+    if langevin && observables <> [| Observable.Length |] then
+        badInput "--observable: langevin mode records the length only, got '%s'" (r.GetResult Observable)
+    let activation = parseActivation (r.GetResult(Activation, "tanh"))
+    if langevin && isNull couplings && not activation.HasTaylorSeries then
+        badInput "--activation %s has no Taylor series at 0, so langevin mode needs --couplings r,h,u,d1,d2" activation.Spec
+    let network = NetworkSpec(width, depth, sw2, sb2, activation, weights)
+    SimulationSpec(network, Input = InputSpec(q0, epsilon), Observables = observables,
                    Mode = mode, Quenched = r.Contains Quenched, Trials = trials, Seed = r.GetResult(Seed, 1UL),
-                   ActiveUnitThreshold = eta).Validated()
+                   ActiveUnitThreshold = eta, LangevinSubsteps = substeps, LangevinCouplings = couplings).Validated()
+
+/// The JSON record of the Langevin mode's couplings and integrator (theory.md §3.2, §3.6).
+let langevinJson (spec: SimulationSpec) =
+    let c = spec.ResolvedLangevinCouplings()
+    Json.object
+        [ "r", Json.number c.R
+          "h", Json.number c.H
+          "u", Json.number c.U
+          "d1", Json.number c.D1
+          "d2", Json.number c.D2
+          "couplings_source", Json.text (if isNull spec.LangevinCouplings then "derived from the activation (theory.md §3.2, project derivation)" else "set by --couplings")
+          "substeps", Json.integer (int64 spec.LangevinSubsteps)
+          "equation", Json.text "dq = (h + r q - u q^2) dl + sqrt((d1 q + d2 q^2)/N) dW, Euler-Maruyama with dl = 1/substeps"
+          "absorbing", Json.text "a step giving q <= 0 sets q = 0; q stays 0 when h = 0" ]
 
 /// The JSON record of a spec's parameters.
 let parametersJson (spec: SimulationSpec) =
     let n = spec.Network
-    Json.object
+    Json.object (
         [ "activation", Json.text n.Activation.Spec
           "width", Json.integer (int64 n.Width)
           "depth", Json.integer (int64 n.Depth)
@@ -151,6 +193,7 @@ let parametersJson (spec: SimulationSpec) =
           "epsilon", Json.number spec.Input.Epsilon
           "active_threshold", Json.number spec.ActiveUnitThreshold
           "observables", Json.array (spec.Observables |> Seq.map (observableName >> Json.text)) ]
+        @ (if spec.Mode = SimulationMode.Langevin then [ "langevin", langevinJson spec ] else []))
 
 /// Collects the first observable's series of finished trials (for pilots).
 type private SeriesCollector(depth: int) =
@@ -226,7 +269,8 @@ let run (argv: string[]) : int =
                         let collector = SeriesCollector(spec.Network.Depth)
                         let pilotPath = TrialPaths.Create(SimulationSpec(spec.Network, Input = spec.Input, Observables = spec.Observables, Mode = spec.Mode,
                                                                         Quenched = spec.Quenched, Trials = min spec.Trials (int64 pilotTrials), Seed = spec.Seed,
-                                                                        ActiveUnitThreshold = spec.ActiveUnitThreshold))
+                                                                        ActiveUnitThreshold = spec.ActiveUnitThreshold, LangevinSubsteps = spec.LangevinSubsteps,
+                                                                        LangevinCouplings = spec.LangevinCouplings))
                         TrialRunner.Run(pilotPath, min spec.Trials (int64 pilotTrials), collector, threads, null, cancel.Token)
                         collector.Series
                     else [||]
@@ -254,8 +298,12 @@ let run (argv: string[]) : int =
                         [ "engine_version", Json.text (typeof<SimulationSpec>.Assembly.GetName().Version.ToString())
                           "parameters", parametersJson spec
                           "observable_definitions",
-                          Json.object ([ for o in spec.Observables -> observableName o, Json.text (observableDefinition o) ]
-                                       @ [ "layer_convention", Json.text "layer 0 is the input x; h^(l+1) = W^(l+1) phi(h^l) + b^(l+1)"
+                          Json.object ([ for o in spec.Observables ->
+                                           observableName o,
+                                           Json.text (if spec.Mode = SimulationMode.Langevin then "q^l of the reduced Langevin model (parameters.langevin)" else observableDefinition o) ]
+                                       @ [ "layer_convention",
+                                           Json.text (if spec.Mode = SimulationMode.Langevin then "layer 0 is q0; layer l is q after l * substeps Euler-Maruyama steps"
+                                                      else "layer 0 is the input x; h^(l+1) = W^(l+1) phi(h^l) + b^(l+1)")
                                            "source", Json.text "project definitions (theory.md §4.1), not confirmed to be the target papers'" ])
                           "avalanche_observable", Json.text (observableName spec.Observables.[0])
                           "avalanche_definitions", AvalancheOptions.definitions rule thresholds mode size pilotTrials

@@ -3,7 +3,7 @@ namespace Dip.Engine.Simulation;
 /// <summary>Builds the path that simulates a spec's mode.</summary>
 public static class TrialPaths
 {
-    /// <summary>The path for <paramref name="spec"/>.Mode (exact or dense); see <see cref="LayerwisePath.StopBelow"/>.</summary>
+    /// <summary>The path for <paramref name="spec"/>.Mode (exact, dense or Langevin); see <see cref="LayerwisePath.StopBelow"/>.</summary>
     public static ITrialPath Create(SimulationSpec spec, Avalanches.LayerThresholds? stopBelow = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -11,7 +11,8 @@ public static class TrialPaths
         {
             SimulationMode.Exact => new ExactPath(spec) { StopBelow = stopBelow },
             SimulationMode.Dense => new DensePath(spec) { StopBelow = stopBelow },
-            _ => throw new ArgumentException($"mode {spec.Mode} has no trial path yet", nameof(spec)),
+            SimulationMode.Langevin => new LangevinPath(spec) { StopBelow = stopBelow },
+            _ => throw new ArgumentException($"unknown mode {spec.Mode}", nameof(spec)),
         };
     }
 }

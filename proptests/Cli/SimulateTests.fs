@@ -48,6 +48,56 @@ let ``early stop of seeded avalanches does not change them`` () =
     Assert.That((dip (small @ [ "--save-activity"; "--out"; full ])).ExitCode, Is.EqualTo 0)
     Assert.That(File.ReadAllText(Path.Combine(stopped, "avalanches.csv")), Is.EqualTo(File.ReadAllText(Path.Combine(full, "avalanches.csv"))))
 
+[<Test>]
+let ``langevin mode records the length with the couplings used, derived or set`` () =
+    let derived, set = tempDirectory (), tempDirectory ()
+    let args = [ "simulate"; "--mode"; "langevin"; "--width"; "500"; "--depth"; "50"; "--trials"; "40"; "--q0"; "0.01"; "--threshold"; "1e-4"; "--save-activity" ]
+    let r = dip (args @ [ "--sigma-w2"; "1.5"; "--out"; derived ])
+    Assert.That(r.ExitCode, Is.EqualTo 0, r.Err)
+    let run = Dip.Cli.Infrastructure.Json.parse (File.ReadAllText(Path.Combine(derived, "run.json")))
+    let p = run.["parameters"]
+    Assert.That(p.["mode"].GetValue<string>(), Is.EqualTo "langevin")
+    Assert.That(p.["observables"].[0].GetValue<string>(), Is.EqualTo "length")
+    let langevin = p.["langevin"]
+    // tanh: r = sigma_w^2 - 1, u = 2 sigma_w^2, h = sigma_b^2, D1 = 0, D2 = 2 sigma_w^4 (theory.md §3.2)
+    for key, value in [ "r", 0.5; "h", 0.0; "u", 3.0; "d1", 0.0; "d2", 4.5 ] do
+        Assert.That(langevin.[key].GetValue<float>(), Is.EqualTo(value).Within(1e-12), key)
+    Assert.That(langevin.["substeps"].GetValue<int64>(), Is.EqualTo 10L)
+    let activity = File.ReadAllLines(Path.Combine(derived, "activity.csv"))
+    Assert.That(activity.[0], Is.EqualTo "trial,layer,activity")
+    Assert.That(activity.[1], Is.EqualTo "0,0,0.01")
+    let r = dip (args @ [ "--couplings"; "0,0.001,2,0.5,2"; "--langevin-substeps"; "3"; "--out"; set ])
+    Assert.That(r.ExitCode, Is.EqualTo 0, r.Err)
+    let langevin = (Dip.Cli.Infrastructure.Json.parse (File.ReadAllText(Path.Combine(set, "run.json")))).["parameters"].["langevin"]
+    for key, value in [ "r", 0.0; "h", 0.001; "u", 2.0; "d1", 0.5; "d2", 2.0 ] do
+        Assert.That(langevin.[key].GetValue<float>(), Is.EqualTo value, key)
+    Assert.That(langevin.["substeps"].GetValue<int64>(), Is.EqualTo 3L)
+    Assert.That(langevin.["couplings_source"].GetValue<string>(), Does.Contain "--couplings")
+
+let badLangevinFlags : obj[][] =
+    [| [| "--langevin-substeps"; "0"; "--langevin-substeps must be >= 1, got 0" |]
+       [| "--couplings"; "1,2"; "--couplings '1,2'" |]
+       [| "--couplings"; "0,0,1,x,0"; "'x'" |]
+       [| "--couplings"; "0,0,1,NaN,0"; "--couplings" |]
+       [| "--couplings"; "0,-1,1,0,0"; "--couplings '0,-1,1,0,0'" |]
+       [| "--observable"; "distance"; "--observable" |]
+       [| "--activation"; "relu"; "--couplings" |] |]
+
+[<TestCaseSource(nameof badLangevinFlags)>]
+let ``bad langevin flags exit 2 with a message naming the flag`` (flag: string, value: string, expected: string) =
+    let dir = tempDirectory ()
+    let r = dip (small @ [ "--mode"; "langevin"; flag; value; "--out"; dir ])
+    Assert.That(r.ExitCode, Is.EqualTo 2, r.Err)
+    Assert.That(r.Err, Does.Contain expected)
+    Assert.That(r.Err.Trim().Split('\n').Length, Is.EqualTo 1, "one-line message")
+
+[<Test>]
+let ``langevin flags outside langevin mode exit 2`` () =
+    for flag, value in [ "--langevin-substeps", "3"; "--couplings", "0,0,1,0,1" ] do
+        let r = dip (small @ [ flag; value; "--out"; tempDirectory () ])
+        Assert.That(r.ExitCode, Is.EqualTo 2, r.Err)
+        Assert.That(r.Err, Does.Contain(flag + " needs --mode langevin"))
+
 let badFlags : obj[][] =
     [| [| "--width"; "0"; "--width must be >= 2, got 0" |]
        [| "--depth"; "0"; "--depth" |]
