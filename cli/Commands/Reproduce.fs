@@ -53,8 +53,9 @@ let private tuningUniversality (r: ParseResults<Args>) =
     Directory.CreateDirectory outDir |> ignore
     let clock = Stopwatch.StartNew()
     let log (line: string) = eprintfn "[%6.1fs] %s" clock.Elapsed.TotalSeconds line
+    let d1 = TuningUniversality.phiD1 settings log
     let d2, crossCheck = TuningUniversality.phiD2 settings log
-    let runs = [ d2 ]
+    let runs = [ d1; d2 ]
     let results =
         runs |> List.map (fun run ->
             AtomicFile.write (Path.Combine(outDir, $"{run.Key}_avalanches.csv")) (fun w ->

@@ -37,7 +37,9 @@ type Settings =
       CrossCheckWidth: int
       CrossCheckDepth: int
       CrossCheckTrials: int64
-      /// Width, depth, trials and Euler substeps per layer of the phi-d1 Langevin run.
+      /// Width, depth, trials and Euler substeps per layer of the phi-d1 Langevin run. The width only scales the noise, so
+      /// the reduced model affords widths far beyond the networks': the finite-size cutoff of its avalanches grows like
+      /// sqrt(N / (u D1)) layers.
       LangevinWidth: int
       LangevinDepth: int
       LangevinTrials: int64
@@ -52,7 +54,7 @@ type Settings =
 let defaults =
     { Width = 4096; Depth = 2000; Trials = 20000L; PilotTrials = 512L; PilotDepth = 200; Epsilon = 1e-3; StartLayers = 4.0
       CrossCheckWidth = 256; CrossCheckDepth = 300; CrossCheckTrials = 1000L
-      LangevinWidth = 4096; LangevinDepth = 4000; LangevinTrials = 100000L; LangevinSubsteps = 10
+      LangevinWidth = 1 <<< 20; LangevinDepth = 4000; LangevinTrials = 200000L; LangevinSubsteps = 10
       CollapseStartMultiple = 10.0; CollapseMinCount = 20; Seed = 1UL; Threads = 0 }
 
 /// The quick run (CI): same design, fewer and shorter trials; exponents are noisier.
@@ -60,7 +62,7 @@ let quick =
     { defaults with
         Width = 1024; Depth = 500; Trials = 3000L; PilotTrials = 256L; PilotDepth = 100
         CrossCheckWidth = 128; CrossCheckDepth = 150; CrossCheckTrials = 300L
-        LangevinWidth = 1024; LangevinDepth = 1000; LangevinTrials = 20000L
+        LangevinWidth = 1 <<< 18; LangevinDepth = 1000; LangevinTrials = 40000L
         CollapseStartMultiple = 4.0; CollapseMinCount = 10 }
 
 /// One measured class: its avalanches and how they were made.
@@ -237,3 +239,38 @@ let summary (run: ClassRun) (r: CracklingResult) : JsonNode =
                 "collapse_durations", (r.Collapse |> Option.map (fun c -> Json.array (c.Durations |> Seq.map (int64 >> Json.integer))) |> Option.toObj) ]
           "source", Json.text run.Source
           "parameters", Json.object run.Parameters ]
+
+/// phi-d1 on the reduced Langevin model (theory.md §3.2, §3.6): its couplings at the sigma_w^2 where r = 0 (sigma_b^2 = 0),
+/// with the field h set to 0 so that q = 0 is absorbing; seeded avalanches from a small q0 last until absorption.
+let phiD1 (s: Settings) (log: string -> unit) : ClassRun =
+    let activation = DesignedActivations.PhiD1
+    let atUnit = Couplings.For(activation, 1.0, 0.0)
+    let sigmaW2 = 1.0 / (atUnit.R + 1.0)
+    let network = Couplings.For(activation, sigmaW2, 0.0)
+    let couplings = Couplings(0.0, 0.0, network.U, network.D1, network.D2)
+    let q0 = s.StartLayers * couplings.D1 / (2.0 * float s.LangevinWidth)
+    let spec =
+        SimulationSpec(NetworkSpec(s.LangevinWidth, s.LangevinDepth, sigmaW2, 0.0, activation),
+                       Mode = SimulationMode.Langevin, Observables = [| Observable.Length |], Input = InputSpec(q0, 0.0),
+                       LangevinCouplings = couplings, LangevinSubsteps = s.LangevinSubsteps,
+                       Trials = s.LangevinTrials, Seed = s.Seed + 4000UL)
+    let avalanches, diverged = seededAvalanches spec 0.0 SizeRule.AboveThreshold s.Threads
+    let networkDelta = 4.0 * network.H * 4096.0 / network.D1
+    log $"phi-d1: {avalanches.Length} avalanches of the reduced model at N = {s.LangevinWidth} (u = {couplings.U:F4}, D1 = {couplings.D1:F4}, D2 = {couplings.D2:F4}; the network's field h = {network.H:F4} would give delta = 4hN/D1 = {networkDelta:F0} at N = 4096)"
+    { Key = "phi_d1"
+      Title = "phi-d1 = tanh(0.2 + x)"
+      Source = $"reduced Langevin model (stochastic DIP), phi-d1's couplings with h = 0, N = {s.LangevinWidth}: length q^l, seeded avalanches until absorption"
+      Avalanches = avalanches
+      ClassPredicted = "DP"
+      Predicted = AvalancheExponents.ForNoiseExponent 1.0
+      Collapse = { ShapeCollapse.defaults with MinDuration = int (s.CollapseStartMultiple * s.StartLayers); MinCount = s.CollapseMinCount }
+      Parameters =
+        [ "activation", Json.text activation.Spec; "observable", Json.text "length"; "path", Json.text "langevin"
+          "width", Json.integer (int64 s.LangevinWidth); "depth", Json.integer (int64 s.LangevinDepth)
+          "trials", Json.integer s.LangevinTrials; "seed", Json.integer (int64 (s.Seed + 4000UL))
+          "sigma_w2", Json.number sigmaW2; "sigma_b2", Json.number 0.0; "substeps", Json.integer (int64 s.LangevinSubsteps)
+          "couplings", Json.object [ "r", Json.number couplings.R; "h", Json.number couplings.H; "u", Json.number couplings.U; "D1", Json.number couplings.D1; "D2", Json.number couplings.D2 ]
+          "network_couplings", Json.object [ "r", Json.number network.R; "h", Json.number network.H; "u", Json.number network.U; "D1", Json.number network.D1; "D2", Json.number network.D2 ]
+          "network_field_dimension_at_4096", Json.number networkDelta
+          "q0", Json.number q0; "threshold", Json.number 0.0; "avalanche_mode", Json.text "seeded"; "size", Json.text "total area (threshold 0)"
+          "diverged", Json.integer diverged ] }
