@@ -17,10 +17,13 @@ let logBinnedDensity (binsPerDecade: int) (discrete: bool) (values: float[]) : (
         [| for b in 0 .. edges.Length - 2 do
              let a, c = edges.[b], edges.[b + 1]
              let count = positive |> Array.sumBy (fun v -> if v >= a && v < c then 1.0 else 0.0)
-             if count > 0.0 then yield sqrt (max a 0.5 * c), count / (n * (c - a)) |]
+             let centre = if discrete then sqrt (max a 0.5 * c) else sqrt (a * c)
+             if count > 0.0 then yield centre, count / (n * (c - a)) |]
 
-/// Points of the fitted power-law density p(x) = (n_tail / n) (alpha - 1) / xmin (x / xmin)^-alpha on [xmin, xmax].
+/// Points of the fitted power-law density on [xmin, xmax], normalised on that window and scaled by the tail's share of
+/// the data: p(x) = (n_tail / n) (alpha - 1) / (xmin (1 - (xmax / xmin)^(1 - alpha))) (x / xmin)^-alpha.
 let powerLawDensity (alpha: float) (xmin: float) (xmax: float) (tailFraction: float) : (float * float)[] =
+    let norm = (alpha - 1.0) / (xmin * (1.0 - (xmax / xmin) ** (1.0 - alpha)))
     [| for k in 0 .. 40 ->
          let x = xmin * (xmax / xmin) ** (float k / 40.0)
-         x, tailFraction * (alpha - 1.0) / xmin * (x / xmin) ** (-alpha) |]
+         x, tailFraction * norm * (x / xmin) ** (-alpha) |]
