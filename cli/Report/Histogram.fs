@@ -11,7 +11,7 @@ let logBinnedDensity (binsPerDecade: int) (discrete: bool) (values: float[]) : (
         let lo, hi = Array.min positive, Array.max positive
         let step = 1.0 / float binsPerDecade
         let edges =
-            let raw = [| for k in 0 .. int (ceil ((log10 hi - log10 lo) / step)) + 1 -> 10.0 ** (log10 lo + float k * step) |]
+            let raw = [| for k in 0 .. int (ceil ((log10 hi - log10 lo) / step)) + 1 -> lo * 10.0 ** (float k * step) |]
             if discrete then raw |> Array.map (fun e -> ceil (e - 1e-9) - 0.5) |> Array.distinct else raw
         let n = float positive.Length
         [| for b in 0 .. edges.Length - 2 do

@@ -57,8 +57,9 @@ internal sealed class PairTrajectory
     {
         phi.Apply(H, PhiH);
         if (!IsPair) return;
-        double largest = TensorPrimitives.MaxMagnitude<double>(Delta);
-        double smallest = TensorPrimitives.MinMagnitude<double>(Delta);
+        // MaxMagnitude and MinMagnitude return the signed element: take its magnitude.
+        double largest = Math.Abs(TensorPrimitives.MaxMagnitude<double>(Delta));
+        double smallest = Math.Abs(TensorPrimitives.MinMagnitude<double>(Delta));
         if (largest >= MidpointBelow || double.IsNaN(largest))
         {
             TensorPrimitives.Add(H, Delta, _scratch);
