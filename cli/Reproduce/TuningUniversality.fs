@@ -44,6 +44,9 @@ type Settings =
       LangevinDepth: int
       LangevinTrials: int64
       LangevinSubsteps: int
+      /// The Langevin seed q0 in units of D1 / (2N): the absorption-time law from q0 is P(T > t) = 1 - exp(-t0 / t) with
+      /// t0 = 2 q0 N / D1, so t0 = 1 is the single-ancestor seed of a critical branching process (P(T > t) ~ 1 / t).
+      LangevinStartLayers: float
       /// Shape collapse: durations from this many times StartLayers, each with at least CollapseMinCount avalanches.
       CollapseStartMultiple: float
       CollapseMinCount: int
@@ -54,7 +57,7 @@ type Settings =
 let defaults =
     { Width = 4096; Depth = 2000; Trials = 20000L; PilotTrials = 512L; PilotDepth = 200; Epsilon = 1e-3; StartLayers = 4.0
       CrossCheckWidth = 256; CrossCheckDepth = 300; CrossCheckTrials = 1000L
-      LangevinWidth = 1 <<< 20; LangevinDepth = 4000; LangevinTrials = 200000L; LangevinSubsteps = 10
+      LangevinWidth = 1 <<< 20; LangevinDepth = 4000; LangevinTrials = 200000L; LangevinSubsteps = 10; LangevinStartLayers = 1.0
       CollapseStartMultiple = 10.0; CollapseMinCount = 20; Seed = 1UL; Threads = 0 }
 
 /// The quick run (CI): same design, fewer and shorter trials; exponents are noisier.
@@ -248,7 +251,7 @@ let phiD1 (s: Settings) (log: string -> unit) : ClassRun =
     let sigmaW2 = 1.0 / (atUnit.R + 1.0)
     let network = Couplings.For(activation, sigmaW2, 0.0)
     let couplings = Couplings(0.0, 0.0, network.U, network.D1, network.D2)
-    let q0 = s.StartLayers * couplings.D1 / (2.0 * float s.LangevinWidth)
+    let q0 = s.LangevinStartLayers * couplings.D1 / (2.0 * float s.LangevinWidth)
     let spec =
         SimulationSpec(NetworkSpec(s.LangevinWidth, s.LangevinDepth, sigmaW2, 0.0, activation),
                        Mode = SimulationMode.Langevin, Observables = [| Observable.Length |], Input = InputSpec(q0, 0.0),
@@ -263,7 +266,7 @@ let phiD1 (s: Settings) (log: string -> unit) : ClassRun =
       Avalanches = avalanches
       ClassPredicted = "DP"
       Predicted = AvalancheExponents.ForNoiseExponent 1.0
-      Collapse = { ShapeCollapse.defaults with MinDuration = int (s.CollapseStartMultiple * s.StartLayers); MinCount = s.CollapseMinCount }
+      Collapse = { ShapeCollapse.defaults with MinDuration = max 10 (int (s.CollapseStartMultiple * s.LangevinStartLayers)); MinCount = s.CollapseMinCount }
       Parameters =
         [ "activation", Json.text activation.Spec; "observable", Json.text "length"; "path", Json.text "langevin"
           "width", Json.integer (int64 s.LangevinWidth); "depth", Json.integer (int64 s.LangevinDepth)
