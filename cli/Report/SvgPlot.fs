@@ -45,7 +45,9 @@ let private visible scale (v: float) =
 let private ticks scale (lo: float) (hi: float) =
     match scale with
     | Log10 ->
-        [ for k in int (ceil (lo - 1e-9)) .. int (floor (hi + 1e-9)) -> 10.0 ** float k ]
+        let first, last = int (ceil (lo - 1e-9)), int (floor (hi + 1e-9))
+        let stride = max 1 ((last - first + 6) / 6) // at most about six labelled decades
+        [ for k in first .. last do if (k - first) % stride = 0 then yield 10.0 ** float k ]
     | Linear ->
         let span = max (hi - lo) 1e-300
         let raw = span / 5.0
@@ -56,7 +58,7 @@ let private ticks scale (lo: float) (hi: float) =
 
 let private tickLabel scale (v: float) =
     match scale with
-    | Log10 -> sprintf "10^%d" (int (round (log10 v)))
+    | Log10 -> sprintf "10<tspan dy=\"-5\" font-size=\"8\">%d</tspan>" (int (round (log10 v)))
     | Linear -> v.ToString("G4", CultureInfo.InvariantCulture)
 
 /// Padded [lo, hi] of the transformed values, or [0, 1] when there is nothing to show.
