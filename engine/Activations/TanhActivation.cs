@@ -46,11 +46,11 @@ public sealed class TanhActivation : Activation
     protected internal override void ApplyCore(ReadOnlySpan<float> x, Span<float> y) => System.Numerics.Tensors.TensorPrimitives.Tanh(x, y);
 
     /// <inheritdoc/>
-    protected internal override void ApplyCore(ReadOnlySpan<double> x, Span<double> y) => System.Numerics.Tensors.TensorPrimitives.Tanh(x, y);
+    protected internal override void ApplyCore(ReadOnlySpan<double> x, Span<double> y) => Elementwise.Apply(x, y, new TanhOperator());
 
     /// <inheritdoc/>
     protected internal override void ApplyDerivativeCore(ReadOnlySpan<float> x, Span<float> y) { System.Numerics.Tensors.TensorPrimitives.Tanh(x, y); Elementwise.Apply(y, y, new OneMinusSquareOperator<float>()); }
 
     /// <inheritdoc/>
-    protected internal override void ApplyDerivativeCore(ReadOnlySpan<double> x, Span<double> y) { System.Numerics.Tensors.TensorPrimitives.Tanh(x, y); Elementwise.Apply(y, y, new OneMinusSquareOperator<double>()); }
+    protected internal override void ApplyDerivativeCore(ReadOnlySpan<double> x, Span<double> y) { Elementwise.Apply(x, y, new TanhOperator()); Elementwise.Apply(y, y, new OneMinusSquareOperator<double>()); }
 }
