@@ -148,8 +148,10 @@ public class ExactPairLayerPartsBenchmarks
     {
         Normals.Fill(RandomStream.For(1, 0, 1, StreamRole.Exact), 0, _z1);
         Normals.Fill(RandomStream.For(1, 0, 1, StreamRole.Exact), Chunk, _z2);
-        PairKernels.Mix(_z1, _z2, _h, _d, 0.8, 0.01, 0.1);
+        var state = new PairStateSums();
+        PairKernels.MixMoments(_z1, _z2, _h, _d, _hb, _half, 0.8, 0.01, 0.1, 1e-3, ref state);
         Activation.Tanh.Apply(_h, _phiA);
+        Activation.Tanh.Apply(_hb, _phiB);
     }
 
     /// <summary>2N float normals (z1 and z2 of one layer), chunk by chunk.</summary>
@@ -177,7 +179,7 @@ public class ExactPairLayerPartsBenchmarks
         return _phiA[0] + _phiB[0];
     }
 
-    /// <summary>Mix, Moments and Gram over N units.</summary>
+    /// <summary>MixMoments and Gram over N units.</summary>
     [Benchmark]
     public double FusedKernels()
     {
@@ -185,8 +187,7 @@ public class ExactPairLayerPartsBenchmarks
         var gram = new PairGramSums();
         for (int first = 0; first < Width; first += Chunk)
         {
-            PairKernels.Mix(_z1, _z2, _h, _d, 0.8, 0.01, 0.1);
-            PairKernels.Moments(_h, _d, _hb, _half, 1e-3, ref state);
+            PairKernels.MixMoments(_z1, _z2, _h, _d, _hb, _half, 0.8, 0.01, 0.1, 1e-3, ref state);
             PairKernels.Gram(_phiA, _phiB, _d, _half, ref gram);
         }
         return state.D2 + gram.DD;

@@ -58,35 +58,64 @@ internal static class PairKernels
         }
     }
 
-    /// <summary>As <see cref="Mix(Span{double}, Span{double}, double, double, double)"/> from float normals: h = scale z1,
-    /// delta = along z1 + across z2, widened to double before any arithmetic.</summary>
-    internal static void Mix(ReadOnlySpan<float> z1, ReadOnlySpan<float> z2, Span<double> h, Span<double> delta,
-        double scale, double along, double across)
+    /// <summary>
+    /// <see cref="Mix(Span{double}, Span{double}, double, double, double)"/> from float normals (widened to double before
+    /// any arithmetic) into <paramref name="h"/> and <paramref name="delta"/>, followed by <see cref="Moments"/> on the
+    /// result, in one pass. Returns how many |delta_i| are below <see cref="MidpointBelow"/>.
+    /// </summary>
+    internal static int MixMoments(ReadOnlySpan<float> z1, ReadOnlySpan<float> z2, Span<double> h, Span<double> delta,
+        Span<double> hb, Span<double> half, double scale, double along, double across, double threshold, ref PairStateSums sums)
     {
-        int i = 0;
-        if (Vector512.IsHardwareAccelerated)
+        int i = 0, small = 0;
+        if (Vector512.IsHardwareAccelerated && z1.Length >= 16)
         {
-            ref float a = ref MemoryMarshal.GetReference(z1);
-            ref float b = ref MemoryMarshal.GetReference(z2);
+            ref float ar = ref MemoryMarshal.GetReference(z1);
+            ref float br = ref MemoryMarshal.GetReference(z2);
             ref double hr = ref MemoryMarshal.GetReference(h);
             ref double dr = ref MemoryMarshal.GetReference(delta);
+            ref double sr = ref MemoryMarshal.GetReference(hb);
+            ref double mr = ref MemoryMarshal.GetReference(half);
             Vector512<double> s = Vector512.Create(scale), p = Vector512.Create(along), q = Vector512.Create(across);
+            Vector512<double> limit = Vector512.Create(threshold), mid = Vector512.Create(MidpointBelow), halfV = Vector512.Create(0.5);
+            Vector512<double> sh = default, sh2 = default, sd = default, sd2 = default;
+            Vector512<long> active = default, below = default;
             for (; i <= z1.Length - 16; i += 16)
             {
-                (Vector512<double> x0, Vector512<double> x1) = Vector512.Widen(Vector512.LoadUnsafe(ref a, (nuint)i));
-                (Vector512<double> y0, Vector512<double> y1) = Vector512.Widen(Vector512.LoadUnsafe(ref b, (nuint)i));
-                Vector512.FusedMultiplyAdd(x0, p, q * y0).StoreUnsafe(ref dr, (nuint)i);
-                Vector512.FusedMultiplyAdd(x1, p, q * y1).StoreUnsafe(ref dr, (nuint)(i + 8));
-                (s * x0).StoreUnsafe(ref hr, (nuint)i);
-                (s * x1).StoreUnsafe(ref hr, (nuint)(i + 8));
+                (Vector512<double> x0, Vector512<double> x1) = Vector512.Widen(Vector512.LoadUnsafe(ref ar, (nuint)i));
+                (Vector512<double> y0, Vector512<double> y1) = Vector512.Widen(Vector512.LoadUnsafe(ref br, (nuint)i));
+                for (int k = 0; k < 2; k++)
+                {
+                    Vector512<double> x = k == 0 ? x0 : x1, y = k == 0 ? y0 : y1;
+                    nuint at = (nuint)(i + 8 * k);
+                    Vector512<double> d = Vector512.FusedMultiplyAdd(x, p, q * y);
+                    Vector512<double> v = s * x;
+                    v.StoreUnsafe(ref hr, at);
+                    d.StoreUnsafe(ref dr, at);
+                    sh += v;
+                    sh2 = Vector512.FusedMultiplyAdd(v, v, sh2);
+                    sd += d;
+                    sd2 = Vector512.FusedMultiplyAdd(d, d, sd2);
+                    Vector512<double> size = Vector512.Abs(d);
+                    active -= Vector512.GreaterThan(size, limit).AsInt64();
+                    below -= Vector512.LessThan(size, mid).AsInt64();
+                    (v + d).StoreUnsafe(ref sr, at);
+                    Vector512.FusedMultiplyAdd(d, halfV, v).StoreUnsafe(ref mr, at);
+                }
             }
+            sums.H += Vector512.Sum(sh);
+            sums.H2 += Vector512.Sum(sh2);
+            sums.D += Vector512.Sum(sd);
+            sums.D2 += Vector512.Sum(sd2);
+            sums.Active += Vector512.Sum(active);
+            small = (int)Vector512.Sum(below);
         }
-        for (; i < z1.Length; i++)
+        for (int j = i; j < z1.Length; j++)
         {
-            double x = z1[i];
-            delta[i] = Math.FusedMultiplyAdd(x, along, across * (double)z2[i]);
-            h[i] = scale * x;
+            double x = z1[j];
+            delta[j] = Math.FusedMultiplyAdd(x, along, across * (double)z2[j]);
+            h[j] = scale * x;
         }
+        return small + Moments(h[i..], delta[i..], hb[i..], half[i..], threshold, ref sums);
     }
 
     /// <summary>
@@ -199,15 +228,17 @@ internal static class PairKernelsReference
         }
     }
 
-    /// <summary>Reference of <see cref="PairKernels.Mix(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{double}, Span{double}, double, double, double)"/>.</summary>
-    internal static void Mix(ReadOnlySpan<float> z1, ReadOnlySpan<float> z2, Span<double> h, Span<double> delta,
-        double scale, double along, double across)
+    /// <summary>Reference of <see cref="PairKernels.MixMoments"/>: the float normals widened, then Mix and Moments.</summary>
+    internal static int MixMoments(ReadOnlySpan<float> z1, ReadOnlySpan<float> z2, Span<double> h, Span<double> delta,
+        Span<double> hb, Span<double> half, double scale, double along, double across, double threshold, ref PairStateSums sums)
     {
         for (int i = 0; i < z1.Length; i++)
         {
-            delta[i] = along * z1[i] + across * z2[i];
-            h[i] = scale * z1[i];
+            h[i] = z1[i];
+            delta[i] = z2[i];
         }
+        Mix(h, delta, scale, along, across);
+        return Moments(h, delta, hb, half, threshold, ref sums);
     }
 
     /// <summary>Reference of <see cref="PairKernels.Moments"/>.</summary>

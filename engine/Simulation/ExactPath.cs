@@ -64,10 +64,13 @@ public sealed class ExactPath : LayerwisePath
             {
                 int length = Math.Min(Chunk, n - first);
                 scoped Span<double> ha, d;
+                Span<double> a = phiA[..length], b = hb[..length], m = half[..length];
+                int small = 0;
                 if (layer == 0)
                 {
                     ha = inputH.AsSpan(first, length);
                     d = pair ? inputDelta.AsSpan(first, length) : [];
+                    if (pair) small = PairKernels.Moments(ha, d, b, m, Spec.ActiveUnitThreshold, ref state);
                 }
                 else
                 {
@@ -79,16 +82,16 @@ public sealed class ExactPath : LayerwisePath
                         if (pair) Normals.Fill(stream, (ulong)(n + first), d);
                         if (pair) PairKernels.Mix(ha, d, scale, along, across);
                         else TensorPrimitives.Multiply(ha, scale, ha);
+                        if (pair) small = PairKernels.Moments(ha, d, b, m, Spec.ActiveUnitThreshold, ref state);
                     }
                     else
                     {
                         Normals.Fill(stream, (ulong)first, z1[..length]);
                         if (pair) Normals.Fill(stream, (ulong)(n + first), z2[..length]);
-                        if (pair) PairKernels.Mix(z1[..length], z2[..length], ha, d, scale, along, across);
+                        if (pair) small = PairKernels.MixMoments(z1[..length], z2[..length], ha, d, b, m, scale, along, across, Spec.ActiveUnitThreshold, ref state);
                         else Widen(z1[..length], ha, scale);
                     }
                 }
-                Span<double> a = phiA[..length];
                 phi.Apply(ha, a);
                 if (!pair)
                 {
@@ -97,8 +100,6 @@ public sealed class ExactPath : LayerwisePath
                     gram.AA += TensorPrimitives.SumOfSquares<double>(a);
                     continue;
                 }
-                Span<double> b = hb[..length], m = half[..length];
-                int small = PairKernels.Moments(ha, d, b, m, Spec.ActiveUnitThreshold, ref state);
                 if (small < length) phi.Apply(b, phiB[..length]);
                 if (small > 0) phi.ApplyDerivative(m, m);
                 PairKernels.Gram(a, phiB[..length], d, m, ref gram);
