@@ -46,11 +46,18 @@ public sealed class TanhActivation : Activation
     protected internal override void ApplyCore(ReadOnlySpan<float> x, Span<float> y) => System.Numerics.Tensors.TensorPrimitives.Tanh(x, y);
 
     /// <inheritdoc/>
-    protected internal override void ApplyCore(ReadOnlySpan<double> x, Span<double> y) => System.Numerics.Tensors.TensorPrimitives.Tanh(x, y);
+    protected internal override void ApplyCore(ReadOnlySpan<double> x, Span<double> y) => TanhDouble(x, y);
 
     /// <inheritdoc/>
     protected internal override void ApplyDerivativeCore(ReadOnlySpan<float> x, Span<float> y) { System.Numerics.Tensors.TensorPrimitives.Tanh(x, y); Elementwise.Apply(y, y, new OneMinusSquareOperator<float>()); }
 
     /// <inheritdoc/>
-    protected internal override void ApplyDerivativeCore(ReadOnlySpan<double> x, Span<double> y) { System.Numerics.Tensors.TensorPrimitives.Tanh(x, y); Elementwise.Apply(y, y, new OneMinusSquareOperator<double>()); }
+    protected internal override void ApplyDerivativeCore(ReadOnlySpan<double> x, Span<double> y) { TanhDouble(x, y); Elementwise.Apply(y, y, new OneMinusSquareOperator<double>()); }
+
+    /// <summary>The 512-bit kernel where AVX-512 runs; elsewhere TensorPrimitives (its 256-bit path beats scalar tails).</summary>
+    private static void TanhDouble(ReadOnlySpan<double> x, Span<double> y)
+    {
+        if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) Elementwise.Apply(x, y, new TanhOperator());
+        else System.Numerics.Tensors.TensorPrimitives.Tanh(x, y);
+    }
 }

@@ -40,6 +40,16 @@ public abstract class LayerwisePath : ITrialPath
             throw new ArgumentException($"activity must have length {Observables.Count * stride}, got {activity.Length}", nameof(activity));
         if (trial < 0 || trial >= Spec.Trials)
             throw new ArgumentOutOfRangeException(nameof(trial), trial, $"trial must be in [0, {Spec.Trials}), got {trial}");
+        return Propagate(trial, activity);
+    }
+
+    /// <summary>
+    /// The layer loop behind <see cref="Run"/> (arguments checked): the array-based loop over <see cref="PairTrajectory"/>
+    /// unless a path fuses its layers (<see cref="ExactPath"/>). Same contract as <see cref="ITrialPath.Run"/>.
+    /// </summary>
+    private protected virtual int Propagate(long trial, Span<double> activity)
+    {
+        int stride = Depth + 1;
         var state = new PairTrajectory(Network.Width, Spec.NeedsPair);
         var scratch = CreateScratch();
         state.SetInputs(Spec.Seed, trial, Spec.Input);
@@ -48,14 +58,22 @@ public abstract class LayerwisePath : ITrialPath
             if (!state.IsFinite()) return layer;
             state.Activate(Network.Activation);
             state.Record(Observables, Spec.ActiveUnitThreshold, layer, stride, activity);
-            if (layer == Depth) return -1;
-            if (StopBelow is not null && !(activity[layer] > StopBelow[layer]))
-            {
-                for (int o = 0; o < Observables.Count; o++) activity.Slice(o * stride + layer + 1, Depth - layer).Fill(double.NaN);
-                return -1;
-            }
+            if (StopsAfter(layer, activity)) return -1;
             Advance(state, scratch, trial, layer + 1);
         }
+    }
+
+    /// <summary>
+    /// True when the trial ends after <paramref name="layer"/> (the last layer, or <see cref="StopBelow"/> reached); on a
+    /// stop below the threshold the remaining entries of every observable are set to NaN.
+    /// </summary>
+    private protected bool StopsAfter(int layer, Span<double> activity)
+    {
+        if (layer == Depth) return true;
+        if (StopBelow is null || activity[layer] > StopBelow[layer]) return false;
+        int stride = Depth + 1;
+        for (int o = 0; o < Observables.Count; o++) activity.Slice(o * stride + layer + 1, Depth - layer).Fill(double.NaN);
+        return true;
     }
 
     /// <summary>Per-call scratch space for <see cref="Advance"/> (one per running trial).</summary>

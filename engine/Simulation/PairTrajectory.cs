@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Dip.Engine.Activations;
+using Dip.Engine.Kernels;
 using Dip.Engine.Random;
 
 namespace Dip.Engine.Simulation;
@@ -11,9 +12,8 @@ namespace Dip.Engine.Simulation;
 /// </summary>
 internal sealed class PairTrajectory
 {
-    /// <summary>Below this |delta_i|, Delta phi_i is delta_i phi'(h^a_i + delta_i / 2) (relative error ~ delta^2 / 24) rather
-    /// than the difference phi(h^b_i) - phi(h^a_i) (relative error ~ 1e-16 / |delta_i|): the two cross near 1e-5.</summary>
-    private const double MidpointBelow = 1e-5;
+    /// <summary>The precision rule for Delta phi: see <see cref="PairKernels.MidpointBelow"/>.</summary>
+    private const double MidpointBelow = PairKernels.MidpointBelow;
 
     private readonly double[] _scratch;
 
@@ -41,15 +41,20 @@ internal sealed class PairTrajectory
     public double[] DeltaPhi { get; }
 
     /// <summary>Layer 0: x_a with (1/N)|x_a|^2 = q0 exactly, and delta = epsilon sqrt(N) u with u a uniform unit vector.</summary>
-    public void SetInputs(ulong seed, long trial, InputSpec input)
+    public void SetInputs(ulong seed, long trial, InputSpec input) => WriteInputs(seed, trial, input, H, Delta);
+
+    /// <summary>The inputs of <see cref="SetInputs"/> into <paramref name="h"/> (length N) and, unless it is empty,
+    /// <paramref name="delta"/> (length N).</summary>
+    public static void WriteInputs(ulong seed, long trial, InputSpec input, Span<double> h, Span<double> delta)
     {
-        Normals.Fill(RandomStream.For(seed, trial, 0, StreamRole.Input), 0, H);
-        double sumSquares = TensorPrimitives.SumOfSquares<double>(H);
-        TensorPrimitives.Multiply(H, Math.Sqrt(input.Q0 * Width / sumSquares), H);
-        if (!IsPair) return;
-        Normals.Fill(RandomStream.For(seed, trial, 0, StreamRole.Perturbation), 0, Delta);
-        sumSquares = TensorPrimitives.SumOfSquares<double>(Delta);
-        TensorPrimitives.Multiply(Delta, input.Epsilon * Math.Sqrt(Width / sumSquares), Delta);
+        int width = h.Length;
+        Normals.Fill(RandomStream.For(seed, trial, 0, StreamRole.Input), 0, h);
+        double sumSquares = TensorPrimitives.SumOfSquares<double>(h);
+        TensorPrimitives.Multiply(h, Math.Sqrt(input.Q0 * width / sumSquares), h);
+        if (delta.IsEmpty) return;
+        Normals.Fill(RandomStream.For(seed, trial, 0, StreamRole.Perturbation), 0, delta);
+        sumSquares = TensorPrimitives.SumOfSquares<double>(delta);
+        TensorPrimitives.Multiply(delta, input.Epsilon * Math.Sqrt(width / sumSquares), delta);
     }
 
     /// <summary>Computes phi(h^a) and, for a pair, Delta phi with the precision rule of <see cref="MidpointBelow"/>.</summary>
@@ -57,7 +62,7 @@ internal sealed class PairTrajectory
     {
         phi.Apply(H, PhiH);
         if (!IsPair) return;
-        // MaxMagnitude and MinMagnitude return the signed element: take its magnitude.
+        // MaxMagnitude / MinMagnitude return the signed entry of largest / smallest magnitude: take its size.
         double largest = Math.Abs(TensorPrimitives.MaxMagnitude<double>(Delta));
         double smallest = Math.Abs(TensorPrimitives.MinMagnitude<double>(Delta));
         if (largest >= MidpointBelow || double.IsNaN(largest))

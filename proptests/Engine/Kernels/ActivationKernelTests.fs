@@ -69,3 +69,16 @@ let ``mismatched lengths throw naming the output span`` () =
     let e = Assert.Throws<ArgumentException>(fun () -> Activation.Tanh.Apply(ReadOnlySpan(Array.zeroCreate<float32> 3), Span(Array.zeroCreate<float32> 4)))
     Assert.That(e.ParamName, Is.EqualTo "y")
     Assert.That(e.Message, Does.Contain("3").And.Contain("4"))
+
+/// The double tanh kernel forms (1 - e) / (1 + e) with e = exp(-2|x|): its error is absolute (a few eps), not relative,
+/// which is what Delta phi = phi(h + delta) - phi(h) needs; the limits and NaN are exact.
+[<Test>]
+let ``double tanh kernel: absolute error within 4 eps over a wide range, exact limits`` () =
+    let x = Array.append (Array.init 2001 (fun i -> float (i - 1000) * 0.0213)) [| 1e-300; -1e-12; 19.0; -25.0; 710.0; -800.0; infinity; -infinity; nan; 0.0; -0.0 |]
+    let y = Array.zeroCreate x.Length
+    Activation.Tanh.Apply(ReadOnlySpan x, Span y)
+    for i in 0 .. x.Length - 1 do
+        if Double.IsNaN x[i] then Assert.That(Double.IsNaN y[i], Is.True)
+        else Assert.That(abs (y[i] - Math.Tanh x[i]), Is.LessThanOrEqualTo(4.0 * 2.220446049250313e-16), $"x = {x[i]:R}")
+    Assert.That(y[x.Length - 4], Is.EqualTo -1.0)
+    Assert.That(Double.IsNegative y[x.Length - 1], Is.True, "tanh(-0) = -0")
