@@ -88,8 +88,11 @@ internal static class NormalKernels
     private static void Chunk64(RandomStream stream, ulong firstBlock, Span<float> destination)
     {
         PhiloxVector.Blocks16(stream, firstBlock, out var x0, out var x1, out var x2, out var x3);
-        Vector512<float> r01 = VectorMath.Sqrt(VectorMath.Log(UniformSingle(x0)) * Vector512.Create(-2f));
-        Vector512<float> r23 = VectorMath.Sqrt(VectorMath.Log(UniformSingle(x2)) * Vector512.Create(-2f));
+        // u = 1 (the top word rounds up in float) gives -2 ln u = -0, which the rsqrt-based Sqrt turns into NaN: clamp to a
+        // tiny positive normal, so the radius is ~1e-15 where the reference has exactly 0.
+        Vector512<float> floor = Vector512.Create(1e-30f);
+        Vector512<float> r01 = VectorMath.Sqrt(Vector512.Max(VectorMath.Log(UniformSingle(x0)) * Vector512.Create(-2f), floor));
+        Vector512<float> r23 = VectorMath.Sqrt(Vector512.Max(VectorMath.Log(UniformSingle(x2)) * Vector512.Create(-2f), floor));
         VectorMath.SinCosTurns(UniformSingle(x1), out var s01, out var c01);
         VectorMath.SinCosTurns(UniformSingle(x3), out var s23, out var c23);
         Vector512<float> a = r01 * c01, b = r01 * s01, c = r23 * c23, d = r23 * s23;

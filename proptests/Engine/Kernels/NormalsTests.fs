@@ -36,6 +36,19 @@ let ``double normals match the scalar reference for every length 0..70`` (start:
                 Assert.Fail(sprintf "start %d length %d index %d: %g vs reference %g" start length i fast[i] slow[i])
 
 [<Test>]
+let ``a uniform that rounds to 1 gives radius 0 as in the reference, not NaN`` () =
+    // Normals 498 and 499 of this stream come from u0 = 1 in float (found by a Langevin-vs-exact test that diverged).
+    let s = RandomStream.For(31UL, 215L, 11, StreamRole.Exact)
+    let fast = Array.zeroCreate<float32> 512
+    let slow = Array.zeroCreate<float32> 512
+    Normals.Fill(s, 0UL, Span fast)
+    NormalsReference.Fill(s, 0UL, Span slow)
+    Assert.That((slow[498], slow[499]), Is.EqualTo((0.0f, 0.0f)), "the reference's radius is 0 here")
+    for i in 496 .. 503 do
+        Assert.That(Single.IsFinite fast[i], $"normal {i} = {fast[i]}")
+        Assert.That(abs (fast[i] - slow[i]), Is.LessThan 2e-6f, $"normal {i}")
+
+[<Test>]
 let ``float normals agree with the reference over a long span`` () =
     let n = 1 <<< 16
     let fast = Array.zeroCreate<float32> n
