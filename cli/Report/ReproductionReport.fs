@@ -90,7 +90,7 @@ let render (title: string) (intro: string) (classes: ClassPanels list) (paramete
         for p in panels c do add (render 340 280 p)
     add "</div>"
     add "<h2>Measured against predicted exponents</h2>"
-    add "<table><tr><th>activation</th><th>source</th><th>class (predicted)</th><th>tau_s</th><th>theory</th><th>tau_d</th><th>theory</th><th>gamma fit</th><th>gamma pred</th><th>gamma collapse</th><th>theory</th><th>shape</th><th>n</th></tr>"
+    add "<table><tr><th>activation</th><th>source</th><th>class (predicted)</th><th>tau_s</th><th>theory</th><th>tau_d</th><th>theory</th><th>gamma fit</th><th>gamma pred</th><th>gamma collapse</th><th>theory</th><th>shape</th><th>n (uncensored)</th></tr>"
     for c in classes do
         let tS, tD, tG = c.Predicted
         add (sprintf "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s &plusmn; %s</td><td>%s</td><td>%s &plusmn; %s</td><td>%s</td><td>%s &plusmn; %s</td><td>%s &plusmn; %s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td></tr>"

@@ -55,7 +55,7 @@ type Settings =
 
 /// The default run (a few minutes on 2 cores).
 let defaults =
-    { Width = 4096; Depth = 2000; Trials = 20000L; PilotTrials = 512L; PilotDepth = 200; Epsilon = 1e-3; StartLayers = 4.0
+    { Width = 4096; Depth = 2000; Trials = 40000L; PilotTrials = 2048L; PilotDepth = 200; Epsilon = 1e-3; StartLayers = 4.0
       CrossCheckWidth = 256; CrossCheckDepth = 300; CrossCheckTrials = 1000L
       LangevinWidth = 1 <<< 20; LangevinDepth = 4000; LangevinTrials = 200000L; LangevinSubsteps = 10; LangevinStartLayers = 1.0
       CollapseStartMultiple = 10.0; CollapseMinCount = 20; Seed = 1UL; Threads = 0 }

@@ -27,11 +27,11 @@ let private check (spec: string) (what: string) (eps: float) (x: float[]) (fast:
         if not ok then Assert.Fail(sprintf "%s %s at x = %.17g (length %d): %.17g vs reference %.17g" spec what x[i] x.Length fast[i] slow[i])
 
 [<TestCaseSource(nameof activations)>]
-let ``float kernels match the scalar reference for every length 0..70 and offsets 0..3`` (spec: string) =
+let ``float kernels match the scalar reference for every length 0..300 and offsets 0..3`` (spec: string) =
     let phi = Activation.Parse spec
     let eps = 1.1920929e-7
     for offset in 0 .. 3 do
-        for length in 0 .. 70 do
+        for length in 0 .. 300 do
             let x = inputs (length + offset) |> Array.map float32
             let xs = ReadOnlySpan(x, offset, length)
             let fast, slow = Array.zeroCreate<float32> length, Array.zeroCreate<float32> length
@@ -42,10 +42,10 @@ let ``float kernels match the scalar reference for every length 0..70 and offset
             check spec "derivative" eps xd (Array.map float fast) (Array.map float slow)
 
 [<TestCaseSource(nameof activations)>]
-let ``double kernels match the scalar reference for every length 0..70 and offsets 0..3`` (spec: string) =
+let ``double kernels match the scalar reference for every length 0..300 and offsets 0..3`` (spec: string) =
     let phi = Activation.Parse spec
     for offset in 0 .. 3 do
-        for length in 0 .. 70 do
+        for length in 0 .. 300 do
             let x = inputs (length + offset)
             let xs = ReadOnlySpan(x, offset, length)
             let fast, slow = Array.zeroCreate<float> length, Array.zeroCreate<float> length

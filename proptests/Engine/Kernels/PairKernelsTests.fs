@@ -20,9 +20,9 @@ let private closeSum (what: string) (n: int) (magnitude: float) (fast: float) (s
     if not (abs (fast - slow) <= allowed) then Assert.Fail(sprintf "%s: %.17g vs reference %.17g (allowed %g)" what fast slow allowed)
 
 [<Test>]
-let ``Mix matches the reference for every length 0..40`` () =
+let ``Mix matches the reference for every length 0..300`` () =
     let scale, along, across = 0.83, -0.31, 0.052
-    for length in 0 .. 40 do
+    for length in 0 .. 300 do
         let z1, z2 = values length 0.2, values length 1.9
         let h, d = Array.copy z1, Array.copy z2
         let hr, dr = Array.copy z1, Array.copy z2
@@ -35,8 +35,8 @@ let ``Mix matches the reference for every length 0..40`` () =
             Assert.That(abs (d[i] - dr[i]), Is.LessThanOrEqualTo(eps * (abs (along * z1[i]) + abs (across * z2[i]))))
 
 [<Test>]
-let ``Moments matches the reference for every length 0..40`` () =
-    for length in 0 .. 40 do
+let ``Moments matches the reference for every length 0..300`` () =
+    for length in 0 .. 300 do
         let h, d = values length 0.4, deltas length
         let hb, half, hbr, halfr = Array.zeroCreate length, Array.zeroCreate length, Array.zeroCreate length, Array.zeroCreate length
         let mutable fast = PairStateSums()
@@ -64,8 +64,8 @@ let ``Moments counts NaN neither as small nor as active`` () =
     Assert.That(s.Active, Is.EqualTo 14L)
 
 [<Test>]
-let ``Gram matches the reference for every length 0..40 and never reads the branch not taken`` () =
-    for length in 0 .. 40 do
+let ``Gram matches the reference for every length 0..300 and never reads the branch not taken`` () =
+    for length in 0 .. 300 do
         let a, d = values length 0.7 |> Array.map tanh, deltas length
         let small i = abs d[i] < PairKernels.MidpointBelow
         // The unused entries are NaN: any use of them would poison the sums.
@@ -81,10 +81,10 @@ let ``Gram matches the reference for every length 0..40 and never reads the bran
         closeSum "sum dphi^2" length (dphi |> Array.sumBy (fun x -> x * x)) fast.DD slow.DD
 
 [<Test>]
-let ``MixMoments matches the reference for every length 0..50`` () =
+let ``MixMoments matches the reference for every length 0..300`` () =
     // along and across chosen so that some |delta_i| fall below the midpoint threshold.
     let scale, along, across = 0.83, 1e-6, 2e-6
-    for length in 0 .. 50 do
+    for length in 0 .. 300 do
         let f1, f2 = values length 0.2 |> Array.map float32, values length 1.9 |> Array.map float32
         let out () = Array.zeroCreate<float> length
         let h, d, hb, half = out (), out (), out (), out ()
