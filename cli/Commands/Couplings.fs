@@ -13,7 +13,6 @@ type Args =
     | [<Mandatory>] Sigma_W2 of float
     | Sigma_B2 of float
     | Width of int
-    | Track_Empirical
     | Json
 
     interface IArgParserTemplate with
@@ -23,7 +22,6 @@ type Args =
             | Sigma_W2 _ -> "weight variance sigma_w^2"
             | Sigma_B2 _ -> "bias variance sigma_b^2 (default 0)"
             | Width _ -> "width N: also report the noise amplitudes D1/N, D2/N and the dimension delta = 4 h N / D1"
-            | Track_Empirical -> "couplings of the empirical length q-hat (adds 2 sigma_w^4 a1^4 to D2)"
             | Json -> "print JSON on stdout"
 
 let private examples =
@@ -40,14 +38,14 @@ let run (argv: string[]) : int =
             if not phi.HasTaylorSeries then badInput "--activation '%s' has no Taylor series at 0, so its couplings are undefined" phi.Spec
             let sw2 = r.GetResult Sigma_W2 |> require "sigma-w2" "a finite number >= 0" (fun x -> Double.IsFinite x && x >= 0.0)
             let sb2 = r.GetResult(Sigma_B2, 0.0) |> require "sigma-b2" "a finite number >= 0" (fun x -> Double.IsFinite x && x >= 0.0)
-            let c = Couplings.For(phi, sw2, sb2, r.Contains Track_Empirical)
+            let c = Couplings.For(phi, sw2, sb2)
             let e = c.PredictedExponents
             let width =
                 match r.TryGetResult Width with
                 | Some n ->
                     let n = n |> require "width" ">= 1" (fun n -> n >= 1)
                     [ "width", Json.integer (int64 n); "D1_over_N", Json.number (c.D1 / float n); "D2_over_N", Json.number (c.D2 / float n)
-                      "field_dimension", (if c.D1 > 0.0 then Json.number (4.0 * c.H * float n / c.D1) else null) ]
+                      "field_dimension", Json.number (c.FieldDimension n) ]
                 | None -> []
             let result =
                 Json.object (
@@ -56,7 +54,13 @@ let run (argv: string[]) : int =
                       "r", Json.number c.R; "h", Json.number c.H; "u", Json.number c.U; "D1", Json.number c.D1; "D2", Json.number c.D2
                       "noise_exponent", Json.integer (int64 c.NoiseExponent)
                       "class", Json.text c.PredictedClass
-                      "tau_s", Json.number e.TauS; "tau_d", Json.number e.TauD; "gamma", Json.number e.Gamma ]
+                      "tau_s", Json.number e.TauS; "tau_d", Json.number e.TauD; "gamma", Json.number e.Gamma
+                      "absorbing_state", Json.boolean c.HasAbsorbingState
+                      "class_caveat",
+                      (if c.HasAbsorbingState then null
+                       else Json.text "h > 0: no absorbing state; the class's exponents need the field dimension 4hN/D1 << 1 (theory.md §3.5), see --width")
+                      "q_star_drift", (if c.U > 0.0 then Json.number c.DriftFixedPoint else null)
+                      "chi_h_drift", (if c.U > 0.0 && c.R * c.R + 4.0 * c.U * c.H > 0.0 then Json.number c.FieldSusceptibility else null) ]
                     @ width
                     @ [ "source", Json.text "project derivation (theory.md §3.2-§3.4), not the target paper's published formulas" ])
             if r.Contains Json then printfn "%s" (Json.format result)

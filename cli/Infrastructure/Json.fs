@@ -29,8 +29,10 @@ let object (members: (string * JsonNode) list) : JsonNode =
 /// A JSON array.
 let array (items: JsonNode seq) : JsonNode = JsonArray(Array.ofSeq items) :> JsonNode
 
-/// Indented JSON text.
-let format (node: JsonNode) : string = node.ToJsonString(JsonSerializerOptions(WriteIndented = true))
+/// Indented JSON text, with non-ASCII and HTML-sensitive characters written as themselves (files and terminals, not
+/// HTML: pages that embed it must encode it).
+let format (node: JsonNode) : string =
+    node.ToJsonString(JsonSerializerOptions(WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping))
 
 /// Parses JSON text (used by tests and by verbs that read run records).
 let parse (text: string) : JsonNode = JsonNode.Parse text

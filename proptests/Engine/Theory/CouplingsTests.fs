@@ -14,7 +14,6 @@ let ``tanh and erf couplings in closed form`` () =
     let sw2, sb2 = 1.3, 0.02
     let t = Couplings.For(Activation.Tanh, sw2, sb2)
     Assert.That([ t.R; t.H; t.U; t.D1; t.D2 ], Is.EqualTo<float list>([ sw2 - 1.0; sb2; 2.0 * sw2; 0.0; 2.0 * sw2 * sw2 ]).Within(1e-12))
-    Assert.That((Couplings.For(Activation.Tanh, sw2, sb2, true)).D2, Is.EqualTo(4.0 * sw2 * sw2).Within(1e-12))
     let e = Couplings.For(Activation.Erf, sw2, 0.0)
     Assert.That([ e.R; e.U; e.D1; e.D2 ], Is.EqualTo<float list>([ 4.0 * sw2 / Math.PI - 1.0; 8.0 * sw2 / Math.PI; 0.0; 32.0 * sw2 * sw2 / (Math.PI * Math.PI) ]).Within(1e-12))
     Assert.That(t.PredictedClass, Is.EqualTo "free-BM")
@@ -54,3 +53,27 @@ let ``sampled exact chain agrees with the coupling mean and variance at small q`
     // and the couplings are within their O(q^3) remainder of the exact moments (relative 5% at q = 0.01).
     Assert.That(abs (c.H + (1.0 + c.R) * q - c.U * q * q - mean) / mean, Is.LessThan 1e-4)
     Assert.That(abs (c.D1 * q + c.D2 * q * q - nVar) / nVar, Is.LessThan 0.05)
+
+[<Test>]
+let ``Landau statics of the reduced drift: q* solves the drift, and dq*/dh = 1/sqrt(r^2 + 4uh) against finite differences`` () =
+    for r, h, u in [ 0.3, 0.0, 2.0; -0.2, 0.01, 1.5; 0.0, 0.05, 3.52; 0.76, 0.05, 3.52 ] do
+        let c = Couplings(r, h, u, 0.0, 1.0)
+        let q = c.DriftFixedPoint
+        Assert.That(h + r * q - u * q * q, Is.EqualTo(0.0).Within(1e-14), $"drift at q* for (r, h, u) = ({r}, {h}, {u})")
+        Assert.That(q, Is.GreaterThanOrEqualTo 0.0)
+        let step = 1e-6
+        let moved = Couplings(r, h + step, u, 0.0, 1.0).DriftFixedPoint
+        Assert.That((moved - q) / step, Is.EqualTo(c.FieldSusceptibility).Within(1e-4 * c.FieldSusceptibility), $"chi_h at ({r}, {h}, {u})")
+    // Static exponents: beta = 1 at h = 0 (q* = r/u), delta = 2 at r = 0 (q* = sqrt(h/u)), chi_h = 1/|r| at h = 0.
+    Assert.That(Couplings(0.3, 0.0, 2.0, 0.0, 1.0).DriftFixedPoint, Is.EqualTo(0.15).Within(1e-15))
+    Assert.That(Couplings(0.0, 0.08, 2.0, 0.0, 1.0).DriftFixedPoint, Is.EqualTo(0.2).Within(1e-15))
+    Assert.That(Couplings(-0.25, 0.0, 2.0, 0.0, 1.0).FieldSusceptibility, Is.EqualTo(4.0).Within(1e-12))
+
+[<Test>]
+let ``the field dimension is 4hN/D1, zero without a field; phi-d1's network couplings have no absorbing state`` () =
+    let c = Couplings.For(DesignedActivations.PhiD1, 1.0, 0.0)
+    Assert.That(c.HasAbsorbingState, Is.False)
+    Assert.That(c.FieldDimension 4096, Is.EqualTo(4.0 * c.H * 4096.0 / c.D1).Within(1e-9))
+    Assert.That(c.FieldDimension 4096, Is.GreaterThan 1000.0, "far from the DP regime delta << 1")
+    Assert.That(Couplings(0.0, 0.0, 1.0, 0.2, 0.5).FieldDimension 4096, Is.EqualTo 0.0)
+    Assert.Throws<System.InvalidOperationException>(fun () -> Couplings(0.1, 0.0, -1.0, 0.0, 1.0).DriftFixedPoint |> ignore) |> ignore
