@@ -68,3 +68,19 @@ let ``tanh: critical at sigma_w^2 = 1 without bias, above 1 with bias; ordered a
 [<Test>]
 let ``no finite fixed point is reported for relu above He initialisation with a bias`` () =
     Assert.Throws<NoFiniteFixedPointException>(fun () -> MeanField(Activation.Relu, 2.5, 0.1).Solve() |> ignore) |> ignore
+
+[<TestCase(2.5, 0.1)>] // chaotic: c* < 1
+[<TestCase(1.2, 0.1)>] // ordered: c* = 1
+let ``xi_c is the convergence rate of the iterated correlation map near c*`` (sw2: float, sb2: float) =
+    let field = MeanField(Activation.Tanh, sw2, sb2)
+    let p = field.Solve()
+    let next c = field.CovarianceMap(p.QStar, p.QStar, c) / p.QStar
+    // Start a little off c*, iterate, and read the ratio of successive gaps: exp(-1/xi_c) in the linear regime.
+    let gap0 = if p.CStar < 1.0 - 1e-9 then 1e-4 else -1e-5
+    let c1 = p.CStar + gap0
+    let c2 = next c1
+    let c3 = next c2
+    let ratio = (c3 - p.CStar) / (c2 - p.CStar)
+    // The map is smooth at c* < 1 (error O(gap)); at c* = 1 it has a sqrt(1 - c) correction (error O(sqrt gap)).
+    let tolerance = if p.CStar < 1.0 - 1e-9 then 1e-3 else 1e-2
+    Assert.That(ratio, Is.EqualTo(exp (-1.0 / p.XiC)).Within(tolerance), $"c* = {p.CStar}, xi_c = {p.XiC}")
