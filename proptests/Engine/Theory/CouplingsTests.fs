@@ -77,3 +77,27 @@ let ``the field dimension is 4hN/D1, zero without a field; phi-d1's network coup
     Assert.That(c.FieldDimension 4096, Is.GreaterThan 1000.0, "far from the DP regime delta << 1")
     Assert.That(Couplings(0.0, 0.0, 1.0, 0.2, 0.5).FieldDimension 4096, Is.EqualTo 0.0)
     Assert.Throws<System.InvalidOperationException>(fun () -> Couplings(0.1, 0.0, -1.0, 0.0, 1.0).DriftFixedPoint |> ignore) |> ignore
+
+/// Drift and noise variance of the reduced model at q: h + r q - u q^2 and D1 q + D2 q^2 (the 1/N left out).
+let private driftAndVariance (c: Couplings) q = c.H + c.R * q - c.U * q * q, c.D1 * q + c.D2 * q * q
+
+[<Test>]
+let ``the rescaled form is the same model in x = u q: drift times u, noise variance times u^2`` () =
+    for spec, sw2, sb2 in [ "tanh(poly:0.2,1)", 1.3, 0.05; "poly:0.1,1,-0.2,-0.3", 0.9, 0.0; "tanh", 1.0, 0.01 ] do
+        let c = Couplings.For(Activation.Parse spec, sw2, sb2)
+        let scaled = c.Rescaled()
+        Assert.That(scaled.U, Is.EqualTo 1.0)
+        for q in [ 1e-4; 0.01; 0.3; 2.0 ] do
+            let drift, variance = driftAndVariance c q
+            let drift', variance' = driftAndVariance scaled (c.U * q)
+            Assert.That(drift', Is.EqualTo(c.U * drift).Within(1e-14 * (1.0 + abs drift')), $"{spec} drift at q = {q}")
+            Assert.That(variance', Is.EqualTo(c.U * c.U * variance).Within(1e-14 * (1.0 + variance')), $"{spec} variance at q = {q}")
+    Assert.Throws<InvalidOperationException>(fun () -> Couplings(0.1, 0.0, 0.0, 0.0, 1.0).Rescaled() |> ignore) |> ignore
+
+[<Test>]
+let ``the crossover D1/D2 is where the two noise terms are equal`` () =
+    let c = Couplings.For(DesignedActivations.PhiD1, 1.0, 0.0)
+    let x = c.Crossover
+    Assert.That(c.D1 * x, Is.EqualTo(c.D2 * x * x).Within(1e-12 * c.D1 * x))
+    Assert.That(c.D1 * (x / 2.0), Is.GreaterThan(c.D2 * (x / 2.0) ** 2.0), "D1 dominates below the crossover")
+    Assert.That(Couplings(0.0, 0.0, 1.0, 0.3, 0.0).Crossover, Is.EqualTo Double.PositiveInfinity)

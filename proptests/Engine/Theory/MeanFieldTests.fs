@@ -84,3 +84,20 @@ let ``xi_c is the convergence rate of the iterated correlation map near c*`` (sw
     // The map is smooth at c* < 1 (error O(gap)); at c* = 1 it has a sqrt(1 - c) correction (error O(sqrt gap)).
     let tolerance = if p.CStar < 1.0 - 1e-9 then 1e-3 else 1e-2
     Assert.That(ratio, Is.EqualTo(exp (-1.0 / p.XiC)).Within(tolerance), $"c* = {p.CStar}, xi_c = {p.XiC}")
+
+[<TestCase("tanh", 1.5, 0.05)>]
+[<TestCase("tanh", 0.8, 0.2)>]
+[<TestCase("erf", 2.0, 0.1)>]
+let ``chi_h is dq*/dsigma_b^2 (finite difference of the fixed point)`` (activation: string, sw2: float, sb2: float) =
+    let phi = Activation.Parse activation
+    let qAt b = MeanField(phi, sw2, b).Solve().QStar
+    let step = 1e-5
+    let slope = (qAt (sb2 + step) - qAt (sb2 - step)) / (2.0 * step)
+    let chiH = MeanField(phi, sw2, sb2).Solve().ChiH
+    // central difference: error O(step^2 q'''), far below 1e-6 relative here
+    Assert.That(slope, Is.EqualTo(chiH).Within(1e-6 * chiH))
+
+[<Test>]
+let ``relu chi_h is 1/(1 - sw2/2)`` () =
+    let p = MeanField(Activation.Relu, 1.5, 0.1).Solve()
+    Assert.That(p.ChiH, Is.EqualTo(1.0 / (1.0 - 0.75)).Within(1e-9))
