@@ -5,7 +5,8 @@ namespace Dip.Engine.Theory;
 /// <summary>
 /// Mean-field deep information propagation (Poole et al. 2016; Schoenholz et al. 2017; theory.md §2) for any activation:
 /// the length map F(q), the covariance map, the fixed points q* and c*, chi_1, the depth scales xi_q and xi_c, the
-/// field susceptibility chi_h = dq*/dsigma_b^2 = 1/(1 - F'(q*)), the order-chaos line and the Widom point.
+/// field susceptibility chi_h = dq*/dsigma_b^2 = 1/(1 - F'(q*)) and the order-chaos line (the Widom point, where chi_h
+/// peaks, is <see cref="WidomLine"/>).
 /// Expectations use <see cref="GaussianExpectation"/> with the activation's kinks as breakpoints.
 /// </summary>
 public sealed class MeanField

@@ -23,6 +23,15 @@ let ``meanfield --critical gives pi/4 for erf`` () =
     Assert.That(j.["sigma_w2_critical"].GetValue<float>(), Is.EqualTo(Math.PI / 4.0).Within(1e-8))
 
 [<Test>]
+let ``meanfield --widom gives the Widom point of the engine, inside the ordered phase for tanh`` () =
+    let j = json [ "meanfield"; "--activation"; "tanh"; "--sigma-b2"; "0.05"; "--widom"; "--json" ]
+    let w = Dip.Engine.Theory.WidomLine.At(Dip.Engine.Activations.Activation.Tanh, 0.05)
+    Assert.That(j.["sigma_w2_widom"].GetValue<float>(), Is.EqualTo w.SigmaW2)
+    Assert.That(j.["chi_h_max"].GetValue<float>(), Is.EqualTo w.Point.ChiH)
+    Assert.That(j.["chi1"].GetValue<float>(), Is.LessThan 1.0)
+    for key in [ "q_star"; "xi_q"; "sigma_b2"; "activation" ] do Assert.That(j.[key], Is.Not.Null, key)
+
+[<Test>]
 let ``couplings --json has the contract keys; tanh is free-BM, phi-d1 is DP`` () =
     let t = json [ "couplings"; "--activation"; "tanh"; "--sigma-w2"; "1.2"; "--json" ]
     for key in [ "r"; "h"; "u"; "D1"; "D2"; "class"; "tau_s"; "tau_d"; "gamma" ] do Assert.That(t.[key], Is.Not.Null, key)
@@ -37,6 +46,10 @@ let bad : obj[][] =
        [| "meanfield --activation tanh"; "--sigma-w2 is required" |]
        [| "meanfield --activation tanh --sigma-w2 -1"; "--sigma-w2" |]
        [| "meanfield --activation relu --sigma-w2 2.5 --sigma-b2 0.1"; "no finite fixed point" |]
+       [| "meanfield --activation tanh --sigma-b2 0 --widom"; "sigma_b^2 must be a finite number > 0, got 0" |]
+       [| "meanfield --activation relu --sigma-b2 0.1 --widom"; "no interior maximum" |]
+       [| "meanfield --activation tanh --sigma-b2 0.1 --widom --critical"; "cannot be combined" |]
+       [| "meanfield --activation tanh --sigma-b2 0.1 --sigma-w2 1 --widom"; "cannot be combined" |]
        [| "couplings --activation relu --sigma-w2 1"; "no Taylor series" |]
        [| "couplings --activation tanh --sigma-w2 1 --sigma-b2 -2"; "--sigma-b2" |]
        [| "couplings --activation tanh --sigma-w2 1 --width 0"; "--width" |] |]
