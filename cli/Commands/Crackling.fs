@@ -11,6 +11,7 @@ open Dip.Analysis.Crackling
 open Dip.Cli.Infrastructure
 open Dip.Cli.Infrastructure.CliError
 open Dip.Cli.Data
+open Dip.Cli.Report
 
 /// Flags of `dip crackling`.
 type Args =
@@ -67,25 +68,18 @@ let run (argv: string[]) : int =
             let collapse = result.Collapse
             let xmax (f: Dip.Analysis.PowerLaw.PowerLawFit) = Json.optionalNumber f.Xmax
             let members =
-                [ "input", Json.text input
-                  "tau_s", Json.number result.TauS.Alpha
-                  "tau_s_se", Json.number result.TauS.AlphaSe
-                  "tau_d", Json.number result.TauD.Alpha
-                  "tau_d_se", Json.number result.TauD.AlphaSe
-                  "gamma_fit", Json.number result.GammaFit.Gamma
-                  "gamma_fit_se", Json.number result.GammaFit.GammaSe
-                  "gamma_pred", Json.number result.GammaPred
-                  "gamma_pred_se", Json.number result.GammaPredSe
-                  "gamma_collapse", (collapse |> Option.map (fun c -> Json.number c.Gamma) |> Option.toObj)
-                  "shape", (collapse |> Option.map (fun c -> Json.text c.Family) |> Option.toObj)
-                  "shape_residuals",
-                  (collapse |> Option.map (fun c -> Json.object [ "parabola", Json.number c.ParabolaDistance; "semicircle", Json.number c.SemicircleDistance ]) |> Option.toObj)
-                  "n_avalanches", Json.integer (int64 result.NAvalanches)
-                  "n_censored", Json.integer (int64 result.NCensored)
-                  "tau_s_range", Json.object [ "xmin", Json.number result.TauS.Xmin; "xmax", xmax result.TauS; "n_tail", Json.integer (int64 result.TauS.NTail); "discrete", Json.boolean result.TauS.Discrete ]
-                  "tau_d_range", Json.object [ "xmin", Json.number result.TauD.Xmin; "xmax", xmax result.TauD; "n_tail", Json.integer (int64 result.TauD.NTail); "discrete", Json.boolean result.TauD.Discrete ]
-                  "gamma_fit_range", Json.object [ "dmin", Json.integer (int64 result.GammaFit.DMin); "dmax", Json.integer (int64 result.GammaFit.DMax); "points", Json.integer (int64 result.GammaFit.Points) ]
-                  "collapse_durations", (collapse |> Option.map (fun c -> Json.array (c.Durations |> Seq.map (int64 >> Json.integer))) |> Option.toObj) ]
+                [ "input", Json.text input ]
+                @ CracklingJson.exponents result
+                @ [ "gamma_collapse", (collapse |> Option.map (fun c -> Json.number c.Gamma) |> Option.toObj)
+                    "shape", (collapse |> Option.map (fun c -> Json.text c.Family) |> Option.toObj)
+                    "shape_residuals",
+                    (collapse |> Option.map (fun c -> Json.object [ "parabola", Json.number c.ParabolaDistance; "semicircle", Json.number c.SemicircleDistance ]) |> Option.toObj)
+                    "n_avalanches", Json.integer (int64 result.NAvalanches)
+                    "n_censored", Json.integer (int64 result.NCensored)
+                    "tau_s_range", Json.object [ "xmin", Json.number result.TauS.Xmin; "xmax", xmax result.TauS; "n_tail", Json.integer (int64 result.TauS.NTail); "discrete", Json.boolean result.TauS.Discrete ]
+                    "tau_d_range", Json.object [ "xmin", Json.number result.TauD.Xmin; "xmax", xmax result.TauD; "n_tail", Json.integer (int64 result.TauD.NTail); "discrete", Json.boolean result.TauD.Discrete ]
+                    "gamma_fit_range", Json.object [ "dmin", Json.integer (int64 result.GammaFit.DMin); "dmax", Json.integer (int64 result.GammaFit.DMax); "points", Json.integer (int64 result.GammaFit.Points) ]
+                    "collapse_durations", (collapse |> Option.map (fun c -> Json.array (c.Durations |> Seq.map (int64 >> Json.integer))) |> Option.toObj) ]
                 @ (definitions |> Option.map (fun d -> [ "avalanche_definitions", d ]) |> Option.defaultValue [])
             if r.Contains Json then printfn "%s" (Json.format (Json.object members))
             else

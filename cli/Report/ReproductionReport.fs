@@ -44,18 +44,14 @@ let private theoryShape (name: string) (shape: (float * float)[]) =
 
 let private panels (c: ClassPanels) =
     let tS, tD, tG = c.Predicted
-    let pS =
-        { Title = $"{c.Title}: P(S)"; XLabel = "size S"; YLabel = "P(S)"; XScale = Log10; YScale = Log10
+    let distribution name symbol xLabel discrete data (fit: TailFit) theory =
+        { Title = $"{c.Title}: P({symbol})"; XLabel = xLabel; YLabel = $"P({symbol})"; XScale = Log10; YScale = Log10
           Series =
-            [ { Label = "data"; Points = Histogram.logBinnedDensity 8 false c.Sizes; Style = Markers "#1f77b4" }
-              { Label = $"fit tau_s = {f3 c.TauS.Alpha}"; Points = Histogram.powerLawDensity c.TauS.Alpha c.TauS.Xmin c.TauS.Xmax c.TauS.TailFraction; Style = Line("#d62728", false) }
-              { Label = $"theory {f3 tS}"; Points = Histogram.powerLawDensity tS c.TauS.Xmin c.TauS.Xmax c.TauS.TailFraction; Style = Line("#555", true) } ] }
-    let pD =
-        { Title = $"{c.Title}: P(D)"; XLabel = "duration D (layers)"; YLabel = "P(D)"; XScale = Log10; YScale = Log10
-          Series =
-            [ { Label = "data"; Points = Histogram.logBinnedDensity 8 true c.Durations; Style = Markers "#1f77b4" }
-              { Label = $"fit tau_d = {f3 c.TauD.Alpha}"; Points = Histogram.powerLawDensity c.TauD.Alpha c.TauD.Xmin c.TauD.Xmax c.TauD.TailFraction; Style = Line("#d62728", false) }
-              { Label = $"theory {f3 tD}"; Points = Histogram.powerLawDensity tD c.TauD.Xmin c.TauD.Xmax c.TauD.TailFraction; Style = Line("#555", true) } ] }
+            [ { Label = "data"; Points = Histogram.logBinnedDensity 8 discrete data; Style = Markers "#1f77b4" }
+              { Label = $"fit {name} = {f3 fit.Alpha}"; Points = Histogram.powerLawDensity fit.Alpha fit.Xmin fit.Xmax fit.TailFraction; Style = Line("#d62728", false) }
+              { Label = $"theory {f3 theory}"; Points = Histogram.powerLawDensity theory fit.Xmin fit.Xmax fit.TailFraction; Style = Line("#555", true) } ] }
+    let pS = distribution "tau_s" "S" "size S" false c.Sizes c.TauS tS
+    let pD = distribution "tau_d" "D" "duration D (layers)" true c.Durations c.TauD tD
     let lo, hi = c.GammaFitRange
     let line slope = [| for k in 0 .. 20 -> let d = lo * (hi / lo) ** (float k / 20.0) in d, exp c.GammaFitIntercept * d ** slope |]
     let pG =

@@ -212,36 +212,29 @@ let summary (run: ClassRun) (r: CracklingResult) : JsonNode =
     let p = run.Predicted
     let within tolerance measured predicted = Json.boolean (abs (measured - predicted) <= tolerance)
     let gammaCollapse = r.Collapse |> Option.map (fun c -> c.Gamma) |> Option.defaultValue nan
-    Json.object
-        [ "tau_s", Json.number r.TauS.Alpha
-          "tau_s_se", Json.number r.TauS.AlphaSe
-          "tau_d", Json.number r.TauD.Alpha
-          "tau_d_se", Json.number r.TauD.AlphaSe
-          "gamma_fit", Json.number r.GammaFit.Gamma
-          "gamma_fit_se", Json.number r.GammaFit.GammaSe
-          "gamma_pred", Json.number r.GammaPred
-          "gamma_pred_se", Json.number r.GammaPredSe
-          "gamma_collapse", Json.number gammaCollapse
-          "shape", (r.Collapse |> Option.map (fun c -> Json.text c.Family) |> Option.toObj)
-          "n_avalanches", Json.integer (int64 r.NAvalanches)
-          "n_censored", Json.integer (int64 r.NCensored)
-          "class_predicted", Json.text run.ClassPredicted
-          "predicted", Json.object [ "tau_s", Json.number p.TauS; "tau_d", Json.number p.TauD; "gamma", Json.number p.Gamma ]
-          "within_tolerance",
-          Json.object
-              [ "tau_s", within tauTolerance r.TauS.Alpha p.TauS
-                "tau_d", within tauTolerance r.TauD.Alpha p.TauD
-                "gamma_fit", within gammaTolerance r.GammaFit.Gamma p.Gamma
-                "gamma_pred", within gammaTolerance r.GammaPred p.Gamma
-                "gamma_collapse", within gammaTolerance gammaCollapse p.Gamma ]
-          "fit_ranges",
-          Json.object
-              [ "tau_s", Json.object [ "xmin", Json.number r.TauS.Xmin; "xmax", Json.optionalNumber r.TauS.Xmax; "n_tail", Json.integer (int64 r.TauS.NTail) ]
-                "tau_d", Json.object [ "xmin", Json.number r.TauD.Xmin; "xmax", Json.optionalNumber r.TauD.Xmax; "n_tail", Json.integer (int64 r.TauD.NTail) ]
-                "gamma_fit", Json.object [ "dmin", Json.integer (int64 r.GammaFit.DMin); "dmax", Json.integer (int64 r.GammaFit.DMax) ]
-                "collapse_durations", (r.Collapse |> Option.map (fun c -> Json.array (c.Durations |> Seq.map (int64 >> Json.integer))) |> Option.toObj) ]
-          "source", Json.text run.Source
-          "parameters", Json.object run.Parameters ]
+    Json.object (
+        CracklingJson.exponents r
+        @ [ "gamma_collapse", Json.number gammaCollapse
+            "shape", (r.Collapse |> Option.map (fun c -> Json.text c.Family) |> Option.toObj)
+            "n_avalanches", Json.integer (int64 r.NAvalanches)
+            "n_censored", Json.integer (int64 r.NCensored)
+            "class_predicted", Json.text run.ClassPredicted
+            "predicted", Json.object [ "tau_s", Json.number p.TauS; "tau_d", Json.number p.TauD; "gamma", Json.number p.Gamma ]
+            "within_tolerance",
+            Json.object
+                [ "tau_s", within tauTolerance r.TauS.Alpha p.TauS
+                  "tau_d", within tauTolerance r.TauD.Alpha p.TauD
+                  "gamma_fit", within gammaTolerance r.GammaFit.Gamma p.Gamma
+                  "gamma_pred", within gammaTolerance r.GammaPred p.Gamma
+                  "gamma_collapse", within gammaTolerance gammaCollapse p.Gamma ]
+            "fit_ranges",
+            Json.object
+                [ "tau_s", Json.object [ "xmin", Json.number r.TauS.Xmin; "xmax", Json.optionalNumber r.TauS.Xmax; "n_tail", Json.integer (int64 r.TauS.NTail) ]
+                  "tau_d", Json.object [ "xmin", Json.number r.TauD.Xmin; "xmax", Json.optionalNumber r.TauD.Xmax; "n_tail", Json.integer (int64 r.TauD.NTail) ]
+                  "gamma_fit", Json.object [ "dmin", Json.integer (int64 r.GammaFit.DMin); "dmax", Json.integer (int64 r.GammaFit.DMax) ]
+                  "collapse_durations", (r.Collapse |> Option.map (fun c -> Json.array (c.Durations |> Seq.map (int64 >> Json.integer))) |> Option.toObj) ]
+            "source", Json.text run.Source
+            "parameters", Json.object run.Parameters ])
 
 /// phi-d1 on the reduced Langevin model (theory.md §3.2, §3.6): its couplings at the sigma_w^2 where r = 0 (sigma_b^2 = 0),
 /// with the field h set to 0 so that q = 0 is absorbing; seeded avalanches from a small q0 last until absorption.

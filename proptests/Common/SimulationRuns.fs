@@ -10,14 +10,16 @@ let spec mode (activation: string) width depth sw2 sb2 (observables: Observable 
     SimulationSpec(NetworkSpec(width, depth, sw2, sb2, Activation.Parse activation),
                    Mode = mode, Observables = Array.ofList observables, Trials = trials, Seed = seed)
 
-/// Activity of every trial: result.[trial].[o * (L + 1) + l]; fails the test on a diverged trial.
-let activity (threads: int) (s: SimulationSpec) : float[][] =
-    let path = TrialPaths.Create s
+/// Runs every trial of a path with the given thread count; result.[trial] is its activity. Fails the test on a diverged trial.
+let runPath (threads: int) (path: ITrialPath) (trials: int64) : float[][] =
     let rows = ResizeArray()
     let sink =
         { new ITrialSink with
             member _.Accept(trial, a, diverged) =
                 if diverged >= 0 then failwithf "trial %d diverged at layer %d" trial diverged
                 rows.Add(a.ToArray()) }
-    TrialRunner.Run(path, s.Trials, sink, threads)
+    TrialRunner.Run(path, trials, sink, threads)
     rows.ToArray()
+
+/// Activity of every trial: result.[trial].[o * (L + 1) + l]; fails the test on a diverged trial.
+let activity (threads: int) (s: SimulationSpec) : float[][] = runPath threads (TrialPaths.Create s) s.Trials

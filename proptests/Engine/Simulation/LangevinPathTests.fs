@@ -18,17 +18,6 @@ let langevinSpec (activation: string) width depth sw2 (couplings: Couplings opti
                    Mode = SimulationMode.Langevin, Observables = [| Observable.Length |], Input = InputSpec(q0),
                    LangevinCouplings = Option.toObj couplings, LangevinSubsteps = substeps, Trials = trials, Seed = seed)
 
-/// Runs every trial of a path with the given thread count; result.[trial] is its activity.
-let runPath (threads: int) (path: ITrialPath) (trials: int64) : float[][] =
-    let rows = ResizeArray()
-    let sink =
-        { new ITrialSink with
-            member _.Accept(trial, a, diverged) =
-                if diverged >= 0 then failwithf "trial %d diverged at layer %d" trial diverged
-                rows.Add(a.ToArray()) }
-    TrialRunner.Run(path, trials, sink, threads)
-    rows.ToArray()
-
 let noiseless : obj[][] =
     [| [| 0.3; 0.01; 1.2; 1; 0.4 |]      // relaxes to q* > 0
        [| 0.3; 0.01; 1.2; 7; 0.4 |]      // the same with substeps
